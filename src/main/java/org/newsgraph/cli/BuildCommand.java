@@ -1,0 +1,118 @@
+package org.newsgraph.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.dboe.DBOpEnvException;
+import org.newsgraph.BuildListener;
+import org.newsgraph.BuildSummary;
+import org.newsgraph.Newsgraph;
+import org.newsgraph.store.KnowledgeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsgraph build}: reads the articles and writes the knowledge graph into the database. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Reads every article under a folder, extracts events and writes one named graph per article "
+                + "into a TDB2 database (created if absent). Re-running replaces each article's graph.")
+public final class BuildCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuildCommand.class);
+
+    @Option(names = "--articles", required = true, paramLabel = "DIR", description = "Folder of articles (.txt, .html, .jsonl).")
+    Path articles;
+
+    @Option(names = "--db", required = true, paramLabel = "DIR", description = "TDB2 database folder.")
+    Path db;
+
+    @Option(names = "--ontology", paramLabel = "DIR", description = "Ontology folder to use instead of the bundled copy.")
+    Path ontology;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Extraction threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0",
+            description = "Drop events whose confidence is below X (0..1, default ${DEFAULT-VALUE}).")
+    double minConfidence;
+
+    @Override
+    public Integer call() {
+        Options.readableDirectory(articles, "articles folder");
+        if (minConfidence < 0 || minConfidence > 1) {
+            throw new UserException("--min-confidence must be between 0 and 1, not " + minConfidence);
+        }
+        Newsgraph.Builder b = Newsgraph.create().ontology(Options.ontology(ontology)).minConfidence(minConfidence);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        Newsgraph ng = b.build();
+        KnowledgeStore store;
+        try {
+            store = KnowledgeStore.open(db);
+        } catch (DBOpEnvException e) {
+            throw new UserException("cannot open the database " + db + " (is a server using it?): " + e.getMessage(), e);
+        }
+        try (store; Progress progress = new Progress()) {
+            BuildSummary s = ng.build(articles, store, progress);
+            progress.close();
+            System.out.println(s.line());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** A progress bar on a terminal; periodic log lines otherwise. */
+    private static final class Progress implements BuildListener, AutoCloseable {
+        private ProgressBar bar;
+        private int total;
+        private int done;
+        private long lastLog = System.nanoTime();
+
+        @Override
+        public void started(int files) {
+            total = files;
+            if (System.console() != null) {
+                bar = new ProgressBarBuilder().setTaskName("build").setInitialMax(files).setUnit(" files", 1)
+                        .setStyle(ProgressBarStyle.ASCII).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .build();
+            } else {
+                LOG.info("Reading {} files", files);
+            }
+        }
+
+        @Override
+        public synchronized void fileDone(String file, int articles) {
+            done++;
+            if (bar != null) {
+                bar.step();
+            } else if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                LOG.info("{} of {} files", done, total);
+                lastLog = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void error(String message) {
+            if (bar != null) {
+                bar.pause();
+            }
+            LOG.error(message);
+            if (bar != null) {
+                bar.resume();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.newsgraph.extract;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.newsgraph.nlp.Sentence;
+import org.newsgraph.nlp.Token;
+import org.newsgraph.rdf.NG;
+
+/**
+ * Finds who a sentence attributes its content to, by the patterns of news English:
+ * "according to X", "citing X", "X said (that)", "X told Y", "..., said X", "reported X".
+ */
+public final class Attributions {
+
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
+    private static final Set<String> STOP = Set.of(",", ".", ";", ":", "\"", "\u201c", "\u201d", "(", ")", "[", "]",
+            "\u2013", "\u2014", "-", "that", "who", "which", "on", "in", "at", "after", "before", "when", "while",
+            "as", "to", "for");
+
+    private Attributions() {
+    }
+
+    /** The sentence's attribution, or null. Prefers one that names a known entity. */
+    public static Attribution find(Sentence s, List<Mention> mentions, ActionLexicon lexicon) {
+        Attribution best = null;
+        for (int i = 0; i < s.size(); i++) {
+            Token t = s.token(i);
+            Attribution a = null;
+            if (t.lower().equals("according") && i + 1 < s.size() && s.token(i + 1).lower().equals("to")) {
+                a = rightNounPhrase(s, mentions, i, i + 2);
+            } else if (t.lower().equals("citing") || (t.lower().equals("quoting"))) {
+                a = rightNounPhrase(s, mentions, i, i + 1);
+            } else if (t.isVerb() && lexicon.isReportingVerb(t.lemma(), thatFollows(s, i))) {
+                a = reportingVerb(s, mentions, i);
+            }
+            if (a != null && (best == null || (best.source() != null && best.source().kind() == EntityKind.UNRESOLVED
+                    && a.source() != null && a.source().kind() != EntityKind.UNRESOLVED))) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private static boolean thatFollows(Sentence s, int i) {
+        return i + 1 < s.size() && s.token(i + 1).lower().equals("that");
+    }
+
+    private static Attribution reportingVerb(Sentence s, List<Mention> mentions, int v) {
+        Token prev = v > 0 ? s.token(v - 1) : null;
+        // Inverted: '..., said X' / '"...," reported X' / '"..." further warns X'
+        boolean inverted = prev == null || isQuoteOrComma(prev.text())
+                || (prev.pos().startsWith("RB") && v > 1 && isQuoteOrComma(s.token(v - 2).text()));
+        if (inverted && v + 1 < s.size() && !s.token(v + 1).lower().equals("that")) {
+            Attribution a = rightNounPhrase(s, mentions, v, v + 1);
+            if (a != null) {
+                return a;
+            }
+        }
+        // Subject before the verb, possibly with adverbs or a time between: "Seoul's foreign ministry on Wednesday said"
+        int end = v;
+        while (end > 0 && (s.token(end - 1).pos().startsWith("RB") || s.token(end - 1).pos().equals("MD")
+                || s.token(end - 1).lemma().equals("have") || s.token(end - 1).lemma().equals("be"))) {
+            end--;
+        }
+        if (end >= 2 && s.token(end - 2).lower().equals("on") && s.token(end - 1).isProperNoun()) {
+            end -= 2;
+        }
+        if (end == 0) {
+            return null;
+        }
+        Token last = s.token(end - 1);
+        if (PRONOUNS.contains(last.lower())) {
+            return new Attribution(end - 1, v + 1, null);
+        }
+        Mention m = mentionEndingAt(mentions, end);
+        if (m != null && !m.entity().isPlace()) {
+            int start = m.start();
+            return new Attribution(start, v + 1, m.entity());
+        }
+        // An unnamed source: the noun phrase chunk before the verb ("a South Korean official").
+        int start = end;
+        while (start > 0 && s.token(start - 1).chunk().endsWith("NP") && !s.token(start - 1).text().equals(",")) {
+            start--;
+            if (s.token(start).chunk().startsWith("B-")) {
+                break;
+            }
+        }
+        if (start < end && s.token(end - 1).isNoun()) {
+            return new Attribution(start, v + 1, unresolved(s.span(start, end)));
+        }
+        return null;
+    }
+
+    private static Attribution rightNounPhrase(Sentence s, List<Mention> mentions, int cue, int from) {
+        int to = from;
+        while (to < s.size() && !STOP.contains(s.token(to).lower()) && !(s.token(to).isVerb() && to > from
+                && !s.token(to).pos().equals("VBN") && !s.token(to).pos().equals("VBG"))) {
+            to++;
+        }
+        if (to == from) {
+            return null;
+        }
+        Entity best = null;
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= to && m.how() != Mention.How.DEMONYM) {
+                if (best == null || rank(m.entity()) < rank(best)) {
+                    best = m.entity();
+                }
+            }
+        }
+        if (best == null) {
+            if (PRONOUNS.contains(s.token(from).lower()) && to == from + 1) {
+                return new Attribution(cue, to, null);
+            }
+            best = unresolved(s.span(from, to));
+        }
+        return new Attribution(cue, to, best);
+    }
+
+    // Who speaks, when a phrase names several: the person before the outlet before the state.
+    private static int rank(Entity e) {
+        return switch (e.kind()) {
+            case PERSON -> 0;
+            case OUTLET -> 1;
+            case THINK_TANK -> 2;
+            case AGENCY -> 3;
+            case ARMED_FORCE -> 4;
+            case BODY -> 5;
+            case ORGANIZATION -> 6;
+            case STATE_GROUP -> 7;
+            case STATE -> 8;
+            default -> 9;
+        };
+    }
+
+    private static Mention mentionEndingAt(List<Mention> mentions, int end) {
+        for (Mention m : mentions) {
+            if (m.end() == end && m.how() != Mention.How.DEMONYM) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isQuoteOrComma(String t) {
+        return t.equals(",") || t.equals("\"") || t.equals("\u201d") || t.equals("\u201c") || t.equals("\u00bb")
+                || t.equals("'") || t.equals("\u2019");
+    }
+
+    /** An entity for a source the gazetteer does not know, its IRI minted from its normalised label. */
+    public static Entity unresolved(String label) {
+        String clean = label.strip().replaceAll("\\s+", " ");
+        String slug = Gazetteer.key(clean).replace(' ', '-');
+        if (slug.isEmpty()) {
+            slug = "unnamed";
+        }
+        return Entity.unresolved(NG.ENTITY + "mention/" + slug.toLowerCase(Locale.ROOT), clean);
+    }
+}

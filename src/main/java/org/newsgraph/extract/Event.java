@@ -1,0 +1,36 @@
+package org.newsgraph.extract;
+
+import java.util.List;
+
+/**
+ * One event as one sentence of one article states it (events.md).
+ *
+ * @param action     action code ("DEPLOY")
+ * @param actor      who acts, normalised to a state or organisation
+ * @param agent      the person or organ through which the actor acts, or null
+ * @param targets    whom or what the action is aimed at
+ * @param quantities numbers attached to the action
+ * @param place      where it happens or where to, or null
+ * @param date       ISO 8601 date, partial date or interval, or null
+ * @param source     who says so, or null
+ * @param evidence   the sentence it was read from
+ * @param confidence the extractor's confidence in [0,1]
+ */
+public record Event(String action, Entity actor, Entity agent, List<Entity> targets, List<Quantity> quantities,
+                    Entity place, String date, Entity source, Modality modality, Evidence evidence, double confidence) {
+
+    public Event {
+        targets = List.copyOf(targets);
+        quantities = List.copyOf(quantities);
+    }
+
+    /** The evidence sentence: its text and its character span in the article. */
+    public record Evidence(int sentence, int start, int end, String text) {
+    }
+
+    /** How many optional slots are filled: the most informative telling of a repeated claim wins. */
+    public int filledSlots() {
+        return (agent == null ? 0 : 1) + targets.size() + quantities.size() + (place == null ? 0 : 1)
+                + (date == null ? 0 : 1) + (source == null ? 0 : 1);
+    }
+}

@@ -1,0 +1,255 @@
+package org.newsgraph.extract;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.newsgraph.nlp.Sentence;
+import org.newsgraph.rdf.NG;
+
+/**
+ * Finds the entities of ontology/entities in sentences: names and aliases, demonyms, and short names
+ * of people the article has already named in full. Immutable and thread-safe.
+ */
+public final class Gazetteer {
+
+    /** Longest name, in tokens, that is looked up. */
+    private static final int MAX_NAME_TOKENS = 9;
+
+    // Single words that are names but also ordinary English: matched only when capitalised.
+    private static final Set<String> COMMON_WORDS = Set.of("turkey", "chad", "china", "jordan", "georgia", "guinea",
+            "niger", "cuba", "nice", "male", "victoria", "kingston", "lima", "sofia", "march", "may", "bar", "mercy",
+            "president", "government", "army", "forces", "council", "kim", "lee", "park", "moon", "song");
+
+    private record Name(Entity entity, String exactLetters, int words) {
+    }
+
+    private final Map<String, Entity> byIri;
+    private final Map<String, List<Name>> names = new HashMap<>();
+    private final Map<String, List<Name>> demonyms = new HashMap<>();
+    private final Map<String, List<Name>> shortNames = new HashMap<>();
+
+    private Gazetteer(Map<String, Entity> byIri) {
+        this.byIri = Map.copyOf(byIri);
+    }
+
+    /** Reads every entity with a skos:prefLabel from the model. */
+    public static Gazetteer fromModel(Model model) {
+        Map<String, Entity> entities = new HashMap<>();
+        Map<Resource, EntityKind> kinds = new HashMap<>();
+        model.listSubjectsWithProperty(SKOS.prefLabel).forEachRemaining(r -> {
+            EntityKind k = kindOf(r);
+            if (k != null && r.isURIResource()) {
+                kinds.put(r, k);
+            }
+        });
+        kinds.forEach((r, k) -> {
+            List<String> members = new ArrayList<>();
+            r.listProperties(NG.member).forEachRemaining(s -> members.add(s.getResource().getURI()));
+            entities.put(r.getURI(), new Entity(r.getURI(), label(r), k, iri(r, NG.actsFor), iri(r, NG.seatOfGovernmentOf),
+                    iri(r, NG.country), members));
+        });
+        Gazetteer g = new Gazetteer(entities);
+        kinds.keySet().forEach(r -> {
+            Entity e = entities.get(r.getURI());
+            g.addName(g.names, e, label(r));
+            r.listProperties(SKOS.altLabel).forEachRemaining(s -> g.addName(g.names, e, text(s)));
+            r.listProperties(NG.demonym).forEachRemaining(s -> g.addName(g.demonyms, e, text(s)));
+            r.listProperties(NG.shortName).forEachRemaining(s -> g.addName(g.shortNames, e, text(s)));
+        });
+        return g;
+    }
+
+    public int size() {
+        return byIri.size();
+    }
+
+    public Entity get(String iri) {
+        return byIri.get(iri);
+    }
+
+    public Collection<Entity> entities() {
+        return byIri.values();
+    }
+
+    /** The entity a text names as a whole ("the DPRK" is North Korea), when exactly one does. */
+    public Entity lookup(String text) {
+        List<Name> found = names.get(key(text));
+        return found == null || found.isEmpty() ? null : found.get(0).entity();
+    }
+
+    /**
+     * The mentions in a sentence, longest first and never overlapping, in text order.
+     *
+     * @param namedPeople people the article has named in full before this sentence (their short names count)
+     */
+    public List<Mention> mentions(Sentence s, Set<String> namedPeople) {
+        List<Mention> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.size()) {
+            Mention m = longestAt(s, i, namedPeople);
+            if (m != null) {
+                out.add(m);
+                i = m.end();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private Mention longestAt(Sentence s, int i, Set<String> namedPeople) {
+        if (!s.token(i).text().chars().anyMatch(Character::isLetterOrDigit)) {
+            return null;
+        }
+        for (int len = Math.min(MAX_NAME_TOKENS, s.size() - i); len >= 1; len--) {
+            String surface = s.span(i, i + len);
+            // A name never ends on punctuation or a possessive: "Korea's" is "Korea" plus "'s".
+            String last = s.token(i + len - 1).text();
+            if (!Character.isLetterOrDigit(last.charAt(last.length() - 1)) && !last.endsWith(".")) {
+                continue;
+            }
+            String k = key(surface);
+            if (k.isEmpty()) {
+                continue;
+            }
+            Name n = pick(names.get(k), surface);
+            if (n != null) {
+                return new Mention(n.entity(), i, i + len, Mention.How.NAME);
+            }
+            n = pick(demonyms.get(k), surface);
+            if (n != null) {
+                return new Mention(n.entity(), i, i + len, Mention.How.DEMONYM);
+            }
+            List<Name> shorts = shortNames.get(k);
+            if (shorts != null && Character.isUpperCase(surface.charAt(0))) {
+                for (Name sn : shorts) {
+                    if (namedPeople.contains(sn.entity().iri())) {
+                        return new Mention(sn.entity(), i, i + len, Mention.How.SHORT_NAME);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Name pick(List<Name> candidates, String surface) {
+        if (candidates == null) {
+            return null;
+        }
+        for (Name n : candidates) {
+            if (n.exactLetters() != null) {
+                if (n.exactLetters().equals(letters(surface))) {
+                    return n;
+                }
+            } else if (n.words() == 1 && surface.equals(surface.toLowerCase(Locale.ROOT))
+                    && COMMON_WORDS.contains(surface.toLowerCase(Locale.ROOT))) {
+                continue;
+            } else if (n.words() > 1 || !surface.equals(surface.toLowerCase(Locale.ROOT))
+                    || n.entity().kind() == EntityKind.STATE || n.entity().seatOf() != null) {
+                // Lower-case single words match only names of states and capitals ("kyiv" in careless copy).
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private void addName(Map<String, List<Name>> index, Entity e, String name) {
+        String stripped = name.strip();
+        if (stripped.toLowerCase(Locale.ROOT).startsWith("the ")) {
+            stripped = stripped.substring(4);
+        }
+        String k = key(stripped);
+        if (k.isEmpty()) {
+            return;
+        }
+        String lettersOnly = letters(stripped);
+        // Acronyms (US, UN, DPRK, U.S.) must match case: "us" and "un" are words.
+        boolean acronym = lettersOnly.length() <= 6 && lettersOnly.equals(lettersOnly.toUpperCase(Locale.ROOT))
+                && lettersOnly.chars().anyMatch(Character::isLetter);
+        List<Name> list = index.computeIfAbsent(k, x -> new ArrayList<>());
+        for (Name n : list) {
+            if (n.entity().equals(e)) {
+                return;
+            }
+        }
+        list.add(new Name(e, acronym ? lettersOnly : null, k.split(" ").length));
+        // States and bodies first, so that an alias shared by a state and a person names the state.
+        list.sort(java.util.Comparator.comparingInt(n -> n.entity().kind().ordinal()));
+    }
+
+    /** Lower case, accents and punctuation dropped, one space between words: "U.S." and "US" agree. */
+    static String key(String text) {
+        String t = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        t = t.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace(".", "");
+        t = t.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        if (t.startsWith("the ")) {
+            t = t.substring(4);
+        }
+        return t;
+    }
+
+    private static String letters(String s) {
+        return s.replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    private static EntityKind kindOf(Resource r) {
+        EntityKind best = null;
+        for (Statement st : r.listProperties(RDF.type).toList()) {
+            RDFNode t = st.getObject();
+            EntityKind k = null;
+            if (t.equals(NG.State) || t.equals(NG.SelfProclaimedState)) {
+                k = EntityKind.STATE;
+            } else if (t.equals(NG.InternationalOrganization)) {
+                k = EntityKind.ORGANIZATION;
+            } else if (t.equals(NG.OrganizationBody)) {
+                k = EntityKind.BODY;
+            } else if (t.equals(NG.StateGroup)) {
+                k = EntityKind.STATE_GROUP;
+            } else if (t.equals(NG.GovernmentAgency)) {
+                k = EntityKind.AGENCY;
+            } else if (t.equals(NG.ArmedForce)) {
+                k = EntityKind.ARMED_FORCE;
+            } else if (t.equals(NG.NewsOutlet)) {
+                k = EntityKind.OUTLET;
+            } else if (t.equals(NG.ThinkTank)) {
+                k = EntityKind.THINK_TANK;
+            } else if (t.equals(NG.Person)) {
+                k = EntityKind.PERSON;
+            } else if (t.equals(NG.Place) || t.equals(NG.City) || t.equals(NG.Region)) {
+                k = EntityKind.PLACE;
+            } else if (t.equals(NG.Resolution)) {
+                k = EntityKind.RESOLUTION;
+            }
+            if (k != null && (best == null || k.ordinal() < best.ordinal())) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static String label(Resource r) {
+        Statement s = r.getProperty(SKOS.prefLabel);
+        return s == null ? r.getLocalName() : s.getString();
+    }
+
+    private static String text(Statement s) {
+        return s.getObject().isLiteral() ? s.getString() : "";
+    }
+
+    private static String iri(Resource r, org.apache.jena.rdf.model.Property p) {
+        Statement s = r.getProperty(p);
+        return s != null && s.getObject().isURIResource() ? s.getResource().getURI() : null;
+    }
+}

@@ -1,0 +1,195 @@
+package org.newsgraph.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonException;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every article under a folder, read lazily in a stable order; each bad file gives one {@link Ingested.Failed}.
+ * <pre>{@code
+ * try (Stream<Ingested> items = ArticleFolder.of(dir).articles()) { ... }
+ * }</pre>
+ */
+public final class ArticleFolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleFolder.class);
+    static final String SIDECAR = ".meta.json";
+
+    private final Path root;
+    private final List<ArticleReader> readers;
+
+    private ArticleFolder(Path root, List<ArticleReader> readers) {
+        this.root = root;
+        this.readers = List.copyOf(readers);
+    }
+
+    /** A folder read with the standard readers: text, HTML, JSON Lines. */
+    public static ArticleFolder of(Path root) {
+        return new ArticleFolder(root, List.of(new TextArticleReader(), new HtmlArticleReader(),
+                new JsonLinesArticleReader()));
+    }
+
+    /** The files this folder holds that some reader accepts, sorted by path. */
+    public List<Path> files() {
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the article folder " + root, e);
+        }
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(realRoot, FileVisitOption.FOLLOW_LINKS)) {
+            walk.filter(p -> !p.equals(realRoot))
+                    .filter(p -> !isHidden(realRoot.relativize(p)))
+                    .filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SIDECAR))
+                    .filter(p -> readerFor(p) != null)
+                    .sorted()
+                    .forEach(out::add);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("Cannot list the article folder " + root,
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
+        return out;
+    }
+
+    /** Reads every file, lazily: memory does not grow with the number of files read. */
+    public Stream<Ingested> articles() {
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the article folder " + root, e);
+        }
+        return files().stream().flatMap(p -> read(realRoot, p).stream());
+    }
+
+    /** Reads one file of this folder. */
+    public List<Ingested> read(Path file) {
+        try {
+            return read(root.toRealPath(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the article folder " + root, e);
+        }
+    }
+
+    private List<Ingested> read(Path realRoot, Path file) {
+        String key = realRoot.relativize(file).toString().replace('\\', '/');
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(realRoot)) {
+                return List.of(new Ingested.Failed(key, "link points outside the article folder"));
+            }
+            Metadata metadata = sidecar(file);
+            return readerFor(file).read(file, key, metadata);
+        } catch (BadInputException e) {
+            return List.of(new Ingested.Failed(key, e.getMessage()));
+        } catch (IOException e) {
+            return List.of(new Ingested.Failed(key, "cannot read file (" + e.getClass().getSimpleName() + ")"));
+        } catch (RuntimeException e) {
+            // A parser bug must not stop the batch; the file is named and skipped.
+            LOG.debug("Reader failed on {}", key, e);
+            return List.of(new Ingested.Failed(key, "cannot parse (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    private ArticleReader readerFor(Path file) {
+        for (ArticleReader r : readers) {
+            if (r.accepts(file)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** NAME.meta.json beside NAME.ext (or NAME.ext.meta.json); {@link Metadata#NONE} when absent. */
+    static Metadata sidecar(Path file) throws BadInputException {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path[] candidates = {
+            file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + SIDECAR),
+            file.resolveSibling(name + SIDECAR)
+        };
+        for (Path c : candidates) {
+            if (Files.isRegularFile(c)) {
+                return parseSidecar(c);
+            }
+        }
+        return Metadata.NONE;
+    }
+
+    private static Metadata parseSidecar(Path sidecar) throws BadInputException {
+        String where = sidecar.getFileName().toString();
+        JsonObject o;
+        try {
+            o = JSON.parse(TextDecoding.read(sidecar));
+        } catch (JsonException e) {
+            throw new BadInputException("metadata " + where + " is not a JSON object");
+        }
+        for (String k : o.keys()) {
+            if (!List.of("url", "title", "published", "publisher", "language").contains(k)) {
+                LOG.warn("{}: unknown metadata key \"{}\" ignored", where, k);
+            }
+        }
+        String published = field(o, "published", where);
+        if (published != null && !isIsoDate(published)) {
+            LOG.warn("{}: \"published\" is not an ISO 8601 date ({}); ignored", where, published);
+            published = null;
+        }
+        return new Metadata(field(o, "url", where), field(o, "title", where), published,
+                field(o, "publisher", where), field(o, "language", where));
+    }
+
+    private static String field(JsonObject o, String k, String where) throws BadInputException {
+        JsonValue v = o.get(k);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw new BadInputException("metadata " + where + ": \"" + k + "\" must be a string");
+        }
+        return v.getAsString().value().strip();
+    }
+
+    static boolean isIsoDate(String s) {
+        try {
+            if (s.length() == 10) {
+                LocalDate.parse(s);
+            } else {
+                OffsetDateTime.parse(s);
+            }
+            return true;
+        } catch (java.time.DateTimeException e) {
+            try {
+                java.time.LocalDateTime.parse(s);
+                return true;
+            } catch (java.time.DateTimeException e2) {
+                return false;
+            }
+        }
+    }
+}

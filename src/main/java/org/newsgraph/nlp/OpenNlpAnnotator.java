@@ -1,0 +1,96 @@
+package org.newsgraph.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import opennlp.tools.chunker.ChunkerME;
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+
+/**
+ * OpenNLP sentence detection, tokenisation, UD and Penn POS tagging, lemmatisation and chunking.
+ * Not thread-safe: one instance per thread over the shared {@link OpenNlpModels}.
+ */
+public final class OpenNlpAnnotator implements TextAnnotator {
+
+    /** Sentences longer than this many tokens are cut: the taggers' cost grows with length and such "sentences" are lists or furniture. */
+    public static final int MAX_SENTENCE_TOKENS = 200;
+
+    private final SentenceDetectorME sentenceDetector;
+    private final TokenizerME tokenizer;
+    private final POSTaggerME udTagger;
+    private final POSTaggerME pennTagger;
+    private final LemmatizerME lemmatizer;
+    private final ChunkerME chunker;
+
+    private OpenNlpAnnotator(OpenNlpModels models) {
+        sentenceDetector = new SentenceDetectorME(models.sentences);
+        tokenizer = new TokenizerME(models.tokens);
+        udTagger = new POSTaggerME(models.udPos, POSTagFormat.UD);
+        pennTagger = new POSTaggerME(models.pennPos, POSTagFormat.PENN);
+        lemmatizer = new LemmatizerME(models.lemmas);
+        chunker = new ChunkerME(models.chunks);
+    }
+
+    public static OpenNlpAnnotator create(OpenNlpModels models) {
+        return new OpenNlpAnnotator(models);
+    }
+
+    @Override
+    public List<Sentence> annotate(String articleText, Paragraph paragraph, int firstSentenceIndex) {
+        List<Sentence> out = new ArrayList<>();
+        String text = paragraph.text();
+        int index = firstSentenceIndex;
+        for (Span s : sentenceDetector.sentPosDetect(text)) {
+            int sStart = paragraph.start() + s.getStart();
+            int sEnd = paragraph.start() + s.getEnd();
+            String sText = articleText.substring(sStart, sEnd);
+            Span[] spans = tokenizer.tokenizePos(sText);
+            if (spans.length == 0) {
+                continue;
+            }
+            if (spans.length > MAX_SENTENCE_TOKENS) {
+                spans = java.util.Arrays.copyOf(spans, MAX_SENTENCE_TOKENS);
+                sEnd = sStart + spans[spans.length - 1].getEnd();
+                sText = articleText.substring(sStart, sEnd);
+            }
+            String[] words = new String[spans.length];
+            for (int i = 0; i < spans.length; i++) {
+                words[i] = normaliseQuotes(spans[i].getCoveredText(sText).toString());
+            }
+            String[] penn = pennTagger.tag(words);
+            String[] upos = udTagger.tag(words);
+            String[] lemmas = lemmatizer.lemmatize(words, upos);
+            String[] chunks = chunker.chunk(words, penn);
+            List<Token> tokens = new ArrayList<>(spans.length);
+            for (int i = 0; i < spans.length; i++) {
+                String surface = spans[i].getCoveredText(sText).toString();
+                tokens.add(new Token(surface, sStart + spans[i].getStart(), sStart + spans[i].getEnd(),
+                        penn[i], upos[i], lemmaOf(words[i], lemmas[i]), chunks[i]));
+            }
+            out.add(new Sentence(index++, paragraph.index(), sStart, sEnd, sText, tokens));
+        }
+        return out;
+    }
+
+    private static String lemmaOf(String word, String lemma) {
+        if (lemma == null || lemma.isEmpty() || lemma.equals("O") || lemma.equals("_")) {
+            return word.toLowerCase(Locale.ROOT);
+        }
+        return lemma.toLowerCase(Locale.ROOT);
+    }
+
+    // The 1.5 Penn models were trained on ASCII quotes; curly quotes otherwise become nouns.
+    private static String normaliseQuotes(String w) {
+        return switch (w) {
+            case "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e" -> "\"";
+            case "\u2018", "\u2019" -> "'";
+            default -> w.replace('\u2019', '\'');
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.newsgraph.nlp;
+
+import java.util.List;
+
+/**
+ * One sentence of an article: its text, character span in the article and tokens.
+ *
+ * @param index     position of the sentence in the article, from 0
+ * @param paragraph position of the sentence's paragraph in the article, from 0
+ */
+public record Sentence(int index, int paragraph, int start, int end, String text, List<Token> tokens) {
+
+    public Sentence {
+        tokens = List.copyOf(tokens);
+    }
+
+    public int size() {
+        return tokens.size();
+    }
+
+    public Token token(int i) {
+        return tokens.get(i);
+    }
+
+    /** The article text covered by tokens [from, to). */
+    public String span(int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        return text.substring(tokens.get(from).start() - start, tokens.get(to - 1).end() - start);
+    }
+}

@@ -1,0 +1,128 @@
+package org.newsgraph.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.mod.admin.FMod_Admin;
+import org.apache.jena.fuseki.mod.ui.FMod_UI;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * An embedded Fuseki over the knowledge graph: dataset /kg, read-only, with the web console at /.
+ * <pre>{@code
+ * NewsgraphServer s = NewsgraphServer.create().dataset(store.dataset().asDatasetGraph()).port(0).build().start();
+ * }</pre>
+ */
+public final class NewsgraphServer implements AutoCloseable {
+
+    /** The dataset's name in URLs. */
+    public static final String DATASET = "/kg";
+
+    private final FusekiServer server;
+
+    private NewsgraphServer(FusekiServer server) {
+        this.server = server;
+    }
+
+    public static Builder create() {
+        return new Builder();
+    }
+
+    /** Builder for {@link NewsgraphServer}. */
+    public static final class Builder {
+        private DatasetGraph dataset;
+        private Path config;
+        private int port = 3030;
+        private String host = "127.0.0.1";
+        private boolean console = true;
+
+        /** The dataset to serve as /kg (its context should set the union default graph). */
+        public Builder dataset(DatasetGraph dsg) {
+            this.dataset = dsg;
+            return this;
+        }
+
+        /** Serve what a Fuseki configuration file describes instead of {@link #dataset}. */
+        public Builder config(Path file) {
+            this.config = file;
+            return this;
+        }
+
+        /** The port; 0 picks a free one. */
+        public Builder port(int p) {
+            this.port = p;
+            return this;
+        }
+
+        /** The address to listen on; 127.0.0.1 by default. */
+        public Builder host(String h) {
+            this.host = h;
+            return this;
+        }
+
+        /** Whether to serve the web console (and the admin routes it needs); on by default. */
+        public Builder console(boolean c) {
+            this.console = c;
+            return this;
+        }
+
+        public NewsgraphServer build() {
+            FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).enableStats(true);
+            if (console) {
+                b.fusekiModules(FusekiModules.create(FMod_Admin.create(), FMod_UI.create()));
+                b.addFilter("/$/*", new LoopbackOnlyFilter());
+            } else {
+                b.fusekiModules(FusekiModules.empty());
+            }
+            if (config != null) {
+                b.parseConfigFile(config);
+            } else {
+                Objects.requireNonNull(dataset, "dataset or config");
+                DataService service = DataService.newBuilder(dataset)
+                        .addEndpoint(Operation.Query)
+                        .addEndpoint(Operation.Query, "sparql")
+                        .addEndpoint(Operation.Query, "query")
+                        .addEndpoint(Operation.GSP_R, "get")
+                        .build();
+                b.add(DATASET, service);
+            }
+            FusekiServer server = b.build();
+            for (Connector c : server.getJettyServer().getConnectors()) {
+                if (c instanceof ServerConnector sc) {
+                    sc.setHost(host);
+                }
+            }
+            return new NewsgraphServer(server);
+        }
+    }
+
+    public NewsgraphServer start() {
+        server.start();
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return server.getHttpPort();
+    }
+
+    /** Base URL, e.g. http://127.0.0.1:3030 */
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    public void join() {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
