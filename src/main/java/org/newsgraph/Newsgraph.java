@@ -171,7 +171,7 @@ public final class Newsgraph {
             int nl = text.indexOf('\n', pos);
             int end = nl < 0 ? text.length() : nl;
             String line = text.substring(pos, end);
-            if (!line.isBlank() && !Furniture.isFurniture(line) && !Furniture.isTitle(line, a.title())
+            if (!line.isBlank() && !Furniture.isFurniture(line) && !(Furniture.isTitle(line, a.title()) && line.split("\\s+").length < 25)
                     && (line.length() < LANGUAGE_CHECK_CHARS || isEnglish(lang.identify(line)))) {
                 List<Sentence> got = annotator.annotate(text, new Paragraph(paragraph, pos, end, line), index);
                 sentences.addAll(got);

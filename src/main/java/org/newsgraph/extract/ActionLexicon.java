@@ -26,6 +26,7 @@ public final class ActionLexicon {
     private final Map<String, List<CountedNoun>> nouns = new HashMap<>();
     private final Map<String, String> actionIris = new HashMap<>();
     private final Map<String, Boolean> reportingVerbs = new HashMap<>();
+    private final Set<String> supportVerbs = new java.util.HashSet<>();
 
     private ActionLexicon() {
     }
@@ -50,6 +51,8 @@ public final class ActionLexicon {
             lex.reportingVerbs.put(v.getProperty(NG.lemma).getString().toLowerCase(Locale.ROOT),
                     needsThat != null && needsThat.getBoolean());
         });
+        m.listSubjectsWithProperty(RDF.type, NG.SupportVerb).forEachRemaining(v ->
+                lex.supportVerbs.add(v.getProperty(NG.lemma).getString().toLowerCase(Locale.ROOT)));
         m.listSubjectsWithProperty(RDF.type, NG.Trigger).forEachRemaining(t -> {
             Resource action = t.getPropertyResourceValue(NG.signals);
             Statement code = action == null ? null : action.getProperty(SKOS.notation);
@@ -59,8 +62,13 @@ public final class ActionLexicon {
             List<String> lemmas = List.of(t.getProperty(NG.lemma).getString().toLowerCase(Locale.ROOT).split("\\s+"));
             Statement pos = t.getProperty(NG.partOfSpeech);
             Statement kind = t.getProperty(NG.actorKind);
+            Statement prep = t.getProperty(NG.actorPreposition);
+            Statement role = t.getProperty(NG.subjectRole);
+            Statement ofAgent = t.getProperty(NG.ofAgent);
             Trigger trig = new Trigger(code.getString(), lemmas, pos != null && pos.getString().equals("noun"),
-                    localName(t.getPropertyResourceValue(NG.objectClass)), kind == null ? null : kind.getString());
+                    localName(t.getPropertyResourceValue(NG.objectClass)), kind == null ? null : kind.getString(),
+                    prep == null ? null : prep.getString(), role != null && role.getString().equals("target"),
+                    ofAgent != null && ofAgent.getBoolean());
             lex.byFirstLemma.computeIfAbsent(lemmas.get(0), k -> new ArrayList<>()).add(trig);
         });
         return lex;
@@ -75,6 +83,11 @@ public final class ActionLexicon {
     public boolean isReportingVerb(String lemma, boolean thatFollows) {
         Boolean needsThat = reportingVerbs.get(lemma);
         return needsThat != null && (thatFollows || !needsThat);
+    }
+
+    /** True when a noun trigger that is this verb's object takes the verb's subject as actor. */
+    public boolean isSupportVerb(String lemma) {
+        return supportVerbs.contains(lemma);
     }
 
     /** What a noun lemma counts as, empty when it is not a counted noun. */

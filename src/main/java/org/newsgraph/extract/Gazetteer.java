@@ -117,7 +117,7 @@ public final class Gazetteer {
             String surface = s.span(i, i + len);
             // A name never ends on punctuation or a possessive: "Korea's" is "Korea" plus "'s".
             String last = s.token(i + len - 1).text();
-            if (!Character.isLetterOrDigit(last.charAt(last.length() - 1)) && !last.endsWith(".")) {
+            if (!Character.isLetterOrDigit(last.charAt(last.length() - 1)) && !(last.endsWith(".") && last.length() > 1)) {
                 continue;
             }
             String k = key(surface);

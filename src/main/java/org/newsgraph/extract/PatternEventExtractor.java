@@ -41,6 +41,7 @@ public final class PatternEventExtractor implements EventExtractor {
             "potential", "potentially", "likely", "suggest", "propose", "consider", "if", "reportedly");
     private static final Set<String> NEGATION = Set.of("not", "n't", "never", "no");
     private static final Set<String> ANAPHORS = Set.of("it", "its", "he", "his", "she", "her", "they", "their");
+    private static final Trigger ANY = new Trigger("", List.of(""), false, null, null, null, false, false);
     private static final Pattern RESOLUTION = Pattern.compile("(?i)^(resolution|resolutions|unscr)$");
 
     private final Gazetteer gazetteer;
@@ -76,7 +77,7 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     /** An acting entity: the actor an event records and the agent it acted through. */
-    private record Acting(Entity actor, Entity agent, double confidence) {
+    private record Acting(Entity actor, Entity agent, double confidence, boolean sharesDate) {
     }
 
     /** Everything the rules know about one sentence. */
@@ -101,8 +102,9 @@ public final class PatternEventExtractor implements EventExtractor {
                     namedPeople.add(m.entity().iri());
                 }
             }
-            readings.add(new Reading(s, mentions, Attributions.find(s, mentions, lexicon),
-                    Quantities.find(s, lexicon), DateExpressions.find(s)));
+            List<QuantityMention> quantities = Quantities.find(s, lexicon);
+            mentions.removeIf(m -> quantities.stream().anyMatch(q -> q.lemma() == null && q.start() < m.end() && m.start() < q.end()));
+            readings.add(new Reading(s, mentions, Attributions.find(s, mentions, lexicon), quantities, DateExpressions.find(s)));
         }
         Discourse discourse = new Discourse();
         String lastDate = null;
@@ -134,29 +136,26 @@ public final class PatternEventExtractor implements EventExtractor {
         List<Match> matches = triggers(rd);
         int denialAt = -1;
         Event denial = null;
+        List<Match> actorless = new ArrayList<>();
         for (Match m : matches) {
             Trigger t = m.trigger();
             List<Acting> actors = actors(rd, m, discourse);
             if (actors.isEmpty()) {
+                actorless.add(m);
                 continue;
             }
-            Modality modality = modality(s, m);
-            if (denial != null && m.start() > denialAt) {
-                modality = Modality.DENIED;
-            }
+            boolean denied = denial != null && m.start() > denialAt;
+            Modality modality = denied ? Modality.DENIED : modality(s, m);
             Entity place = place(rd, m);
             List<Entity> targets = targets(rd, m, actors, place);
             String date = date(rd, modality == Modality.PLANNED, dateContext);
-            Entity eventSource = source;
-            if (denial != null && m.start() > denialAt) {
-                eventSource = denial.agent() != null ? denial.agent() : denial.actor();
-            }
+            Entity eventSource = denied ? (denial.agent() != null ? denial.agent() : denial.actor()) : source;
             List<List<Quantity>> groups = quantities(rd, m);
             for (Acting a : actors) {
                 List<Entity> ts = new ArrayList<>(targets);
-                if (SYMMETRIC.contains(t.action()) || actors.size() > 1 && t.action().equals("SIGN_AGREEMENT")) {
+                if (SYMMETRIC.contains(t.action())) {
                     for (Acting other : actors) {
-                        if (!other.actor().equals(a.actor()) && !ts.contains(other.actor())) {
+                        if (!other.actor().equals(a.actor()) && !ts.contains(other.actor()) && other.sharesDate()) {
                             ts.add(other.actor());
                         }
                     }
@@ -171,14 +170,30 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
                 for (List<Quantity> qs : groups) {
                     double confidence = a.confidence() * (t.objectClass() == null ? 0.9 : 1.0);
-                    Event e = new Event(t.action(), a.actor(), a.agent(), ts, qs, place, date, eventSource, modality,
-                            new Event.Evidence(s.index(), s.start(), s.end(), s.text()),
+                    Event e = new Event(t.action(), a.actor(), a.agent(), ts, qs, place, a.sharesDate() ? date : null,
+                            eventSource, modality, new Event.Evidence(s.index(), s.start(), s.end(), s.text()),
                             Math.round(confidence * 100) / 100.0);
                     out.add(e);
                     if (t.action().equals("DENY") && denial == null) {
                         denial = e;
                         denialAt = m.end() - 1;
                     }
+                }
+            }
+        }
+        // "X criticised Russia for ..., highlighting a violation of sanctions": the one accused is the violator.
+        for (Match m : actorless) {
+            if (!m.trigger().action().equals("VIOLATE")) {
+                continue;
+            }
+            for (Event c : List.copyOf(out)) {
+                if (c.action().equals("CRITICIZE") && !c.targets().isEmpty() && c.targets().get(0).kind() == EntityKind.STATE) {
+                    Entity place = place(rd, m);
+                    out.add(new Event("VIOLATE", c.targets().get(0), null,
+                            targets(rd, m, List.of(new Acting(c.targets().get(0), null, 0.5, true)), place), List.of(),
+                            place, null, c.agent() != null ? c.agent() : c.actor(), modality(s, m),
+                            new Event.Evidence(s.index(), s.start(), s.end(), s.text()), 0.5));
+                    break;
                 }
             }
         }
@@ -197,13 +212,21 @@ public final class PatternEventExtractor implements EventExtractor {
             if (insideMention(rd.mentions(), i)) {
                 continue;
             }
-            for (Trigger t : lexicon.startingWith(tok.lemma())) {
+            List<Trigger> candidates = new ArrayList<>(lexicon.startingWith(tok.lemma()));
+            if (!tok.lower().equals(tok.lemma())) {
+                candidates.addAll(lexicon.startingWith(tok.lower()));
+            }
+            for (Trigger t : candidates) {
                 int end = matchLemmas(s, i, t);
                 if (end < 0) {
                     continue;
                 }
                 boolean posOk = t.noun() ? tok.isNoun() : tok.isVerb() || (tok.pos().equals("JJ") && tok.text().endsWith("ed"));
                 if (!posOk) {
+                    continue;
+                }
+                // "combat power", "combat troops": a noun that modifies another noun names no action.
+                if (t.noun() && end < s.size() && s.token(end).isNoun() && !s.token(end).pos().equals("NNP")) {
                     continue;
                 }
                 if (t.objectClass() != null && objectOfClass(s, i, end, t) < 0) {
@@ -218,8 +241,7 @@ public final class PatternEventExtractor implements EventExtractor {
     private static int matchLemmas(Sentence s, int i, Trigger t) {
         int j = i + 1;
         for (int k = 1; k < t.lemmas().size(); k++) {
-            // Allow one word between the parts of a phrasal trigger ("break diplomatic ties off" is rare; "cut off" is not).
-            if (j < s.size() && s.token(j).lemma().equals(t.lemmas().get(k))) {
+            if (j < s.size() && (s.token(j).lemma().equals(t.lemmas().get(k)) || s.token(j).lower().equals(t.lemmas().get(k)))) {
                 j++;
             } else {
                 return -1;
@@ -242,8 +264,20 @@ public final class PatternEventExtractor implements EventExtractor {
                 return k;
             }
         }
-        // Nouns and passive participles take their object before them: "weapon deliveries", "containers ... sent".
-        boolean passive = !t.noun() && s.token(start).pos().equals("VBN") && !hasPerfectAux(s, start);
+        // Nouns, passives and relative clauses have their object before them: "weapon deliveries",
+        // "containers ... sent", "resolution 2397, which it passed", "volunteers that Pyongyang would send".
+        boolean passive = !t.noun() && isPassive(s, start);
+        boolean relative = !t.noun() && relativeObjectBefore(s, start);
+        boolean pronounObject = end < s.size() && (s.token(end).lower().equals("them") || s.token(end).lower().equals("it")
+                || end + 2 < s.size() && s.token(end + 1).lower().equals("of") && s.token(end + 2).lower().equals("them"));
+        if (relative || pronounObject) {
+            for (int k = start - 1; k >= 0 && k >= start - 16; k--) {
+                Token tok = s.token(k);
+                if ((tok.isNoun() || tok.pos().equals("CD")) && lexicon.isInClass(tok.lemma(), t.objectClass())) {
+                    return k;
+                }
+            }
+        }
         if (t.noun() || passive) {
             for (int k = start - 1; k >= 0 && k >= start - 8; k--) {
                 Token tok = s.token(k);
@@ -256,6 +290,25 @@ public final class PatternEventExtractor implements EventExtractor {
             }
         }
         return -1;
+    }
+
+    /** "which it passed", "that Pyongyang would plan to send": the verb's object is the relative pronoun's antecedent. */
+    private static boolean relativeObjectBefore(Sentence s, int verb) {
+        for (int k = verb - 1; k >= 0 && k >= verb - 8; k--) {
+            String w = s.token(k).lower();
+            if (w.equals("which") || w.equals("that") && s.token(k).pos().equals("WDT")) {
+                return k + 1 < verb && (s.token(k + 1).pos().startsWith("PRP") || s.token(k + 1).isProperNoun());
+            }
+            if (w.equals("that") && k > 0 && s.token(k - 1).isNoun() && k + 1 < verb && s.token(k + 1).isProperNoun()) {
+                return true;
+            }
+            if (s.token(k).text().equals(",") || s.token(k).text().equals(".")) {
+                if (k > 0 && (s.token(k - 1).text().equals("which") || k + 1 < s.size() && s.token(k + 1).lower().equals("which"))) {
+                    continue;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasPerfectAux(Sentence s, int verb) {
@@ -288,42 +341,103 @@ public final class PatternEventExtractor implements EventExtractor {
         int at = m.start();
         Mention found = null;
         double confidence = 0.85;
-        boolean passive = !t.noun() && s.token(at).pos().equals("VBN") && !hasPerfectAux(s, at);
-        if (passive) {
-            found = afterWord(rd, m.end(), "by", 4, t);
+        String anaphor = null;
+        if (t.actorPreposition() != null) {
+            found = afterWord(rd, m.end(), t.actorPreposition(), 12, 8, t);
+            confidence = 0.8;
+        } else if (t.noun()) {
+            found = modifierOf(rd, at, t);
+            if (found == null && t.ofAgent()) {
+                found = afterWord(rd, m.end(), "of", 3, 7, t);
+            }
+            if (found == null) {
+                found = afterWord(rd, m.end(), "by", 3, 4, t);
+            }
+            confidence = 0.8;
+            if (found == null) {
+                anaphor = possessivePronounBefore(s, at);
+            }
+            if (found == null && anaphor == null) {
+                int verb = supportVerbBefore(s, at);
+                if (verb >= 0) {
+                    found = subjectBefore(rd, verb, t);
+                    if (found == null) {
+                        anaphor = anaphorBefore(s, verb);
+                    }
+                    confidence = 0.75;
+                } else {
+                    found = frontedAdverbialSubject(rd, at, t);
+                    confidence = 0.7;
+                }
+            }
+        } else if (isPassive(s, at)) {
+            found = afterWord(rd, m.end(), "by", 3, 4, t);
             if (found == null) {
                 found = fromPhraseBefore(rd, at, t);
             }
             confidence = 0.8;
-        }
-        if (found == null && t.noun()) {
-            found = modifierOf(rd, at, t);
-            if (found == null) {
-                found = afterWord(rd, m.end(), "of", 7, t);
-                if (found == null) {
-                    found = afterWord(rd, m.end(), "by", 4, t);
-                }
+        } else {
+            if (invertedAfterQuote(s, at)) {
+                found = firstActingAfter(rd, m.end(), 10, t);
             }
-            confidence = 0.75;
+            if (found == null && isParticipialAdjunct(s, at)) {
+                found = subjectBefore(rd, commaBefore(s, at), t);
+            }
+            if (found == null) {
+                found = relativeAntecedent(rd, at, t);
+            }
+            if (found == null) {
+                found = subjectBefore(rd, at, t);
+            }
+            if (found == null) {
+                anaphor = anaphorBefore(s, at);
+            }
         }
-        if (found == null && !passive) {
-            found = subjectBefore(rd, at, t);
-            confidence = 0.85;
-        }
+        List<Acting> out = new ArrayList<>();
         if (found == null) {
-            // A pronoun or "the two sides" in subject position points back to the last actors.
-            List<Entity> back = discourse.resolve(anaphorBefore(s, at), t, this);
-            List<Acting> out = new ArrayList<>();
-            for (Entity e : back) {
-                out.addAll(acting(e, 0.6, t));
+            for (Entity e : resolveAnaphor(rd, anaphor, at, t, discourse)) {
+                out.addAll(acting(e, 0.6, t, true));
             }
             return dedupe(out);
         }
-        List<Acting> out = new ArrayList<>();
         for (Mention c : coordinated(rd, found, t)) {
-            out.addAll(acting(c.entity(), confidence, t));
+            out.addAll(acting(c.entity(), confidence, t, true));
+        }
+        // "After Russia and Syria, North Korea recognised ...": those named after "after" did the same, earlier.
+        for (Mention c : precedingLikeActors(rd, found, t)) {
+            out.addAll(acting(c.entity(), confidence * 0.9, t, false));
         }
         return dedupe(out);
+    }
+
+    private List<Entity> resolveAnaphor(Reading rd, String anaphor, int at, Trigger t, Discourse discourse) {
+        if (anaphor == null) {
+            return List.of();
+        }
+        // Antecedents earlier in the same sentence first, nearest first: "North Korea ... it is sending".
+        List<Entity> inSentence = new ArrayList<>();
+        Sentence s = rd.sentence();
+        for (int i = rd.mentions().size() - 1; i >= 0; i--) {
+            Mention men = rd.mentions().get(i);
+            if (men.end() > at || men.how() == Mention.How.DEMONYM) {
+                continue;
+            }
+            for (Acting a : acting(men.entity(), 1, t, true)) {
+                if (!inSentence.contains(a.actor()) && !(isPrepositionObject(s, men) && anaphor.equals("it"))) {
+                    inSentence.add(a.actor());
+                }
+            }
+        }
+        if (anaphor.equals("both")) {
+            if (inSentence.size() >= 2) {
+                return List.of(inSentence.get(1), inSentence.get(0));
+            }
+            return discourse.resolve("both", t, this);
+        }
+        if (!inSentence.isEmpty()) {
+            return List.of(inSentence.get(0));
+        }
+        return discourse.resolve(anaphor, t, this);
     }
 
     private List<Acting> dedupe(List<Acting> in) {
@@ -338,27 +452,27 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     /** The acting records an entity gives: itself, the state it acts for (as agent), or each member of a group. */
-    List<Acting> acting(Entity e, double confidence, Trigger t) {
+    List<Acting> acting(Entity e, double confidence, Trigger t, boolean sharesDate) {
         List<Acting> out = new ArrayList<>();
         switch (e.kind()) {
-            case STATE, ORGANIZATION, BODY -> out.add(new Acting(e, null, confidence));
+            case STATE, ORGANIZATION, BODY -> out.add(new Acting(e, null, confidence, sharesDate));
             case STATE_GROUP -> {
                 for (String member : e.members()) {
                     Entity st = gazetteer.get(member);
                     if (st != null) {
-                        out.add(new Acting(st, e, confidence));
+                        out.add(new Acting(st, e, confidence, sharesDate));
                     }
                 }
             }
             case PERSON, AGENCY, ARMED_FORCE -> {
                 Entity principal = principal(e);
                 if (principal != null) {
-                    out.add(new Acting(principal, e, confidence));
+                    out.add(new Acting(principal, e, confidence, sharesDate));
                 }
             }
             case PLACE -> {
                 if (e.seatOf() != null && gazetteer.get(e.seatOf()) != null) {
-                    out.add(new Acting(gazetteer.get(e.seatOf()), null, confidence));
+                    out.add(new Acting(gazetteer.get(e.seatOf()), null, confidence, sharesDate));
                 }
             }
             default -> {
@@ -393,27 +507,116 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     private boolean canAct(Mention m, Reading rd, Trigger t) {
-        if (rd.attribution() != null && rd.attribution().covers(m.start()) && rd.attribution().source() != null
-                && !rd.attribution().source().equals(m.entity())) {
-            return false;
-        }
         if (m.how() == Mention.How.DEMONYM) {
-            // "North Korean troops", "North Korean engineering support": a demonym acts through what it modifies.
+            // "North Korean troops", "the South Korean government": a demonym acts through what it modifies.
             Sentence s = rd.sentence();
-            for (int k = m.end(); k < s.size() && k < m.end() + 3; k++) {
+            for (int k = m.end(); k < s.size() && k < m.end() + 4; k++) {
                 Token tok = s.token(k);
                 if (!tok.isNoun() && !tok.pos().startsWith("JJ")) {
                     break;
                 }
-                if (lexicon.isInClass(tok.lemma(), "personnel") || tok.lemma().equals("government")
-                        || tok.lemma().equals("leader") || tok.lemma().equals("official") || tok.lemma().equals("authority")
+                if (lexicon.isInClass(tok.lemma(), "personnel") || ACTING_NOUNS.contains(tok.lemma())
                         || !lexicon.startingWith(tok.lemma()).isEmpty()) {
-                    return !acting(m.entity(), 1, t).isEmpty();
+                    return !acting(m.entity(), 1, t, true).isEmpty();
                 }
             }
             return false;
         }
-        return !acting(m.entity(), 1, t).isEmpty();
+        return !acting(m.entity(), 1, t, true).isEmpty();
+    }
+
+    private static final Set<String> ACTING_NOUNS = Set.of("government", "leader", "official", "authority", "authorities",
+            "president", "minister", "ministry", "regime", "military", "spokesman", "spokesperson", "diplomat",
+            "ambassador", "administration", "side", "delegation", "leadership", "navy", "envoy", "intelligence");
+
+    /** Passive: a form of "be" or "get" before the participle, or "by" after it, and no object after it. */
+    private static boolean isPassive(Sentence s, int at) {
+        if (!s.token(at).pos().equals("VBN")) {
+            return false;
+        }
+        if (at + 1 < s.size()) {
+            Token next = s.token(at + 1);
+            // A participle with a direct object is a past tense the tagger got wrong: "Kim signed an agreement".
+            if (next.pos().equals("DT") || next.pos().equals("CD") || next.pos().startsWith("PRP")) {
+                return false;
+            }
+        }
+        for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
+            Token tok = s.token(k);
+            if (tok.lemma().equals("be") || tok.lemma().equals("get")) {
+                return true;
+            }
+            if (tok.lemma().equals("have")) {
+                return false;
+            }
+            if (!tok.pos().startsWith("RB") && !tok.pos().equals("MD")) {
+                break;
+            }
+        }
+        for (int k = at + 1; k < s.size() && k <= at + 3; k++) {
+            if (s.token(k).lower().equals("by")) {
+                return true;
+            }
+        }
+        // Reduced relative: "containers of weapons already sent to Russia".
+        int k = at - 1;
+        while (k >= 0 && s.token(k).pos().startsWith("RB")) {
+            k--;
+        }
+        return k >= 0 && s.token(k).isNoun() && !s.token(k).isProperNoun();
+    }
+
+    /** '"...," said X' and '"..." protested X': the subject follows the verb. */
+    private static boolean invertedAfterQuote(Sentence s, int at) {
+        int k = at - 1;
+        while (k >= 0 && s.token(k).pos().startsWith("RB")) {
+            k--;
+        }
+        if (k < 0) {
+            return false;
+        }
+        String p = s.token(k).text();
+        return p.equals("\"") || p.equals("\u201d") || p.equals("\u00bb")
+                || p.equals(",") && k > 0 && (s.token(k - 1).text().equals("\u201d") || s.token(k - 1).text().equals("\""));
+    }
+
+    /** "..., sending thousands of troops": a participle after a comma has the main clause's subject. */
+    private static boolean isParticipialAdjunct(Sentence s, int at) {
+        return s.token(at).pos().equals("VBG") && commaBefore(s, at) > 0;
+    }
+
+    private static int commaBefore(Sentence s, int at) {
+        int k = at - 1;
+        while (k >= 0 && s.token(k).pos().startsWith("RB")) {
+            k--;
+        }
+        return k >= 0 && s.token(k).text().equals(",") ? k : -1;
+    }
+
+    /** "Moscow, which ... sent": the subject of a relative clause is its antecedent. */
+    private Mention relativeAntecedent(Reading rd, int at, Trigger t) {
+        Sentence s = rd.sentence();
+        for (int k = at - 1; k >= 0 && k >= at - 12; k--) {
+            String w = s.token(k).lower();
+            if (w.equals("which") || w.equals("who")) {
+                // Only when no subject stands between the pronoun and the verb ("which it passed" has one).
+                for (int j = k + 1; j < at; j++) {
+                    if (s.token(j).pos().startsWith("PRP") || mentionStartingAt(rd.mentions(), j) != null) {
+                        return null;
+                    }
+                }
+                int a = k - 1;
+                while (a >= 0 && s.token(a).text().equals(",")) {
+                    a--;
+                }
+                Mention m = mentionEndingAt(rd.mentions(), a + 1);
+                return m != null && canAct(m, rd, t) ? m : null;
+            }
+            if (s.token(k).isVerb() && k < at - 1 && !s.token(k).pos().equals("MD")) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Nearest mention before the trigger that can act, skipping objects of prepositions: the subject. */
@@ -424,7 +627,7 @@ public final class PatternEventExtractor implements EventExtractor {
             if (CLAUSE_BREAK.contains(tok.lower()) && k < at - 1) {
                 return null;
             }
-            if (ANAPHORS.contains(tok.lower()) && tok.pos().startsWith("PRP") && !tok.lower().equals("its")) {
+            if (ANAPHORS.contains(tok.lower()) && tok.pos().startsWith("PRP") && !tok.pos().equals("PRP$")) {
                 return null;
             }
             Mention m = mentionEndingAt(rd.mentions(), k + 1);
@@ -432,12 +635,19 @@ public final class PatternEventExtractor implements EventExtractor {
                 continue;
             }
             k = m.start();
-            if (isPrepositionObject(s, m) || !canAct(m, rd, t)) {
+            if (isPrepositionObject(s, m) || !canAct(m, rd, t) || inOtherAttribution(rd, m)) {
                 continue;
             }
             return m;
         }
         return null;
+    }
+
+    /** A mention inside the attribution ("according to the UN") is the source, not a subject. */
+    private static boolean inOtherAttribution(Reading rd, Mention m) {
+        Attribution a = rd.attribution();
+        return a != null && a.covers(m.start()) && a.source() != null && !a.source().equals(m.entity())
+                && rd.sentence().token(a.start()).lower().equals("according");
     }
 
     private static boolean isPrepositionObject(Sentence s, Mention m) {
@@ -451,21 +661,36 @@ public final class PatternEventExtractor implements EventExtractor {
         }
         Token p = s.token(k);
         // "leaders of North Korea and Russia" and "by Pyongyang" name actors; "to Russia" and "with Moscow" do not.
-        return (p.pos().equals("IN") || p.pos().equals("TO")) && !p.lower().equals("of") && !p.lower().equals("by")
-                && !p.lower().equals("that") && !p.lower().equals("if") && !p.lower().equals("as") && !p.lower().equals("after")
-                && !p.lower().equals("because") && !p.lower().equals("while") && !p.lower().equals("since");
+        return (p.pos().equals("IN") || p.pos().equals("TO")) && !Set.of("of", "by", "that", "if", "as", "after",
+                "because", "while", "since", "although", "though", "whether").contains(p.lower());
     }
 
-    private Mention afterWord(Reading rd, int from, String word, int window, Trigger t) {
+    private Mention afterWord(Reading rd, int from, String word, int reach, int window, Trigger t) {
         Sentence s = rd.sentence();
-        for (int k = from; k < s.size() && k < from + 3; k++) {
+        for (int k = from; k < s.size() && k < from + reach; k++) {
             if (s.token(k).lower().equals(word)) {
                 for (Mention m : rd.mentions()) {
-                    if (m.start() > k && m.start() <= k + window && canAct(m, rd, t)) {
+                    if (m.start() > k && m.start() <= k + window && canActOrDemonym(m, rd, t)) {
                         return m;
                     }
                 }
                 return null;
+            }
+            if (CLAUSE_BREAK.contains(s.token(k).lower()) || s.token(k).text().equals(".")) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private boolean canActOrDemonym(Mention m, Reading rd, Trigger t) {
+        return canAct(m, rd, t) || m.how() == Mention.How.DEMONYM && !acting(m.entity(), 1, t, true).isEmpty();
+    }
+
+    private Mention firstActingAfter(Reading rd, int from, int window, Trigger t) {
+        for (Mention m : rd.mentions()) {
+            if (m.start() >= from && m.start() < from + window && canAct(m, rd, t)) {
+                return m;
             }
         }
         return null;
@@ -489,24 +714,82 @@ public final class PatternEventExtractor implements EventExtractor {
         return null;
     }
 
-    /** "North Korea's deliveries", "North Korean troop movements", "Russian veto": who owns a noun trigger. */
+    /**
+     * Who owns a noun trigger: "North Korea's deliveries", "North Korean troop movements", "Russian veto".
+     * A name used as a plain modifier is what the action is about, not who acts: "a Ukraine offensive".
+     */
     private Mention modifierOf(Reading rd, int at, Trigger t) {
         Sentence s = rd.sentence();
-        for (int k = at - 1; k >= 0 && k >= at - 5; k--) {
+        for (int k = at - 1; k >= 0 && k >= at - 6; k--) {
             Token tok = s.token(k);
             Mention m = mentionEndingAt(rd.mentions(), k + 1);
             if (m != null) {
-                return canAct(m, rd, t) || m.how() == Mention.How.DEMONYM && !acting(m.entity(), 1, t).isEmpty() ? m : null;
+                boolean possessive = m.end() < s.size() && s.token(m.end()).pos().equals("POS");
+                if (m.how() == Mention.How.DEMONYM || possessive) {
+                    return canActOrDemonym(m, rd, t) ? m : null;
+                }
+                return null;
             }
-            if (!(tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("POS") || tok.text().equals("'s")
-                    || tok.text().equals("\u2019s") || tok.pos().equals("VBN") || tok.pos().equals("VBG"))) {
+            if (!(tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("POS") || tok.pos().equals("VBN")
+                    || tok.pos().equals("VBG") || tok.pos().equals("CD") || tok.text().equals(","))) {
                 return null;
             }
         }
         return null;
     }
 
-    /** The mention and those joined to it by "and" or commas: "South Korea, the U.S., and Japan". */
+    /** "its deliveries", "their exercises": a possessive pronoun owning a noun trigger. */
+    private static String possessivePronounBefore(Sentence s, int at) {
+        for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
+            Token tok = s.token(k);
+            if (tok.pos().equals("PRP$")) {
+                return tok.lower().equals("their") ? "both" : tok.lower().equals("its") || tok.lower().equals("his")
+                        || tok.lower().equals("her") ? "it" : null;
+            }
+            if (!(tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("VBN"))) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The support verb whose object the noun trigger is ("conducted ... exercises"), or -1. */
+    private int supportVerbBefore(Sentence s, int at) {
+        for (int k = at - 1; k >= 0 && k >= at - 5; k--) {
+            Token tok = s.token(k);
+            if (tok.isVerb()) {
+                return lexicon.isSupportVerb(tok.lemma()) ? k : -1;
+            }
+            if (!(tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("DT") || tok.pos().equals("PRP$")
+                    || tok.pos().startsWith("RB") || tok.pos().equals("CD") || tok.text().equals("\"")
+                    || tok.text().equals("\u201c") || tok.text().equals(","))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** "Following a visit to Pyongyang, Shoigu said ...": the fronted noun's actor is the main clause's subject. */
+    private Mention frontedAdverbialSubject(Reading rd, int at, Trigger t) {
+        Sentence s = rd.sentence();
+        if (s.size() == 0 || !Set.of("after", "following", "during", "before", "since", "upon", "on", "at")
+                .contains(s.token(0).lower())) {
+            return null;
+        }
+        for (int k = at + 1; k < s.size(); k++) {
+            if (s.token(k).text().equals(",")) {
+                for (Mention m : rd.mentions()) {
+                    if (m.start() > k && m.start() <= k + 3 && canAct(m, rd, t)) {
+                        return m;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The mention and those joined to it by "and": "South Korea, the U.S., and Japan". */
     private List<Mention> coordinated(Reading rd, Mention head, Trigger t) {
         List<Mention> ms = rd.mentions();
         Sentence s = rd.sentence();
@@ -525,6 +808,16 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             out.add(ms.get(i));
         }
+        // A list only counts as one when "and" joins it somewhere: "Russia, the country that ..." is an apposition.
+        if (out.size() > 1) {
+            boolean and = false;
+            for (int k = out.get(0).end(); k < out.get(out.size() - 1).start(); k++) {
+                and |= s.token(k).lower().equals("and") || s.token(k).text().equals("&");
+            }
+            if (!and) {
+                return List.of(head);
+            }
+        }
         return out;
     }
 
@@ -532,16 +825,44 @@ public final class PatternEventExtractor implements EventExtractor {
         if (to <= from) {
             return false;
         }
-        boolean and = false;
         for (int k = from; k < to; k++) {
             String w = s.token(k).lower();
-            if (w.equals("and") || w.equals("&")) {
-                and = true;
-            } else if (!w.equals(",") && !w.equals("the") && !w.equals("as") && !w.equals("well")) {
+            if (!Set.of("and", "&", ",", "the", "as", "well").contains(w)) {
                 return false;
             }
         }
-        return and || to - from == 1 && s.token(from).text().equals(",");
+        return true;
+    }
+
+    /** "after Russia and Syria, North Korea recognised": the states named after "after" or "like" before the subject. */
+    private List<Mention> precedingLikeActors(Reading rd, Mention subject, Trigger t) {
+        Sentence s = rd.sentence();
+        List<Mention> ms = rd.mentions();
+        int idx = ms.indexOf(subject);
+        if (idx <= 0) {
+            return List.of();
+        }
+        int k = subject.start() - 1;
+        if (k < 0 || !s.token(k).text().equals(",")) {
+            return List.of();
+        }
+        List<Mention> out = new ArrayList<>();
+        int i = idx - 1;
+        Mention last = ms.get(i);
+        if (last.end() != k) {
+            return List.of();
+        }
+        out.add(last);
+        while (i > 0 && joins(s, ms.get(i - 1).end(), ms.get(i).start())) {
+            i--;
+            out.add(0, ms.get(i));
+        }
+        int before = out.get(0).start() - 1;
+        if (before < 0 || !Set.of("after", "like", "following").contains(s.token(before).lower())) {
+            return List.of();
+        }
+        out.removeIf(m -> !canAct(m, rd, t));
+        return out;
     }
 
     private static String anaphorBefore(Sentence s, int at) {
@@ -556,7 +877,8 @@ public final class PatternEventExtractor implements EventExtractor {
                     return "both";
                 }
             }
-            if (w.equals("country") && k > 0 && s.token(k - 1).lower().equals("the")) {
+            if ((w.equals("country") || w.equals("government") || w.equals("regime")) && k > 0
+                    && (s.token(k - 1).lower().equals("the") || s.token(k - 1).pos().equals("PRP$"))) {
                 return "it";
             }
             if (ANAPHORS.contains(w) && !w.equals("their") && !w.equals("his") && !w.equals("her")) {
@@ -575,12 +897,25 @@ public final class PatternEventExtractor implements EventExtractor {
         for (Acting a : actors) {
             actorIris.add(a.actor().iri());
         }
+        int from = m.end();
+        if (m.trigger().subjectIsTarget() || objectIsBefore(s, m)) {
+            // "Ties between North Korea and Russia raised concern among ...": the subject is what is aimed at.
+            from = clauseStart(s, m.start());
+        }
         for (Mention men : rd.mentions()) {
-            if (men.start() < m.end() || men.start() > m.end() + 15) {
+            if (men.start() < from || men.start() > m.end() + 15 || men.start() >= m.start() && men.start() < m.end()) {
                 continue;
             }
-            if (brokenBetween(s, m.end(), men.start())) {
+            if (from < m.start() && men.start() < m.start() && m.trigger().subjectIsTarget() == false
+                    && men.entity().kind() != EntityKind.RESOLUTION) {
+                continue;
+            }
+            if (men.start() >= m.end() && brokenBetween(s, m.end(), men.start())) {
                 break;
+            }
+            if (m.trigger().actorPreposition() != null && men.start() > m.end()
+                    && prepositionBefore(s, men).equals(m.trigger().actorPreposition())) {
+                continue;
             }
             if (rd.attribution() != null && rd.attribution().covers(men.start())) {
                 continue;
@@ -605,6 +940,20 @@ public final class PatternEventExtractor implements EventExtractor {
             out.add(target);
         }
         return out;
+    }
+
+    /** True when the trigger's object stands before it: "resolution 2397, which it passed". */
+    private boolean objectIsBefore(Sentence s, Match m) {
+        return !m.trigger().noun() && relativeObjectBefore(s, m.start());
+    }
+
+    private static int clauseStart(Sentence s, int at) {
+        for (int k = at - 1; k >= 0; k--) {
+            if (s.token(k).text().equals(";") || s.token(k).lower().equals("that") && s.token(k).pos().equals("IN")) {
+                return k + 1;
+            }
+        }
+        return 0;
     }
 
     private static boolean isPlaceFor(Trigger t) {
@@ -667,10 +1016,10 @@ public final class PatternEventExtractor implements EventExtractor {
         Sentence s = rd.sentence();
         Trigger t = m.trigger();
         List<QuantityMention> picked = new ArrayList<>();
-        boolean leftToo = t.noun() || s.token(m.start()).pos().equals("VBN") && !hasPerfectAux(s, m.start());
+        boolean leftToo = t.noun() || isPassive(s, m.start()) || relativeObjectBefore(s, m.start());
         for (QuantityMention q : rd.quantities()) {
             boolean right = q.start() >= m.end() && q.start() <= m.end() + 14 && !brokenBetween(s, m.end(), q.start());
-            boolean left = leftToo && q.end() <= m.start() && q.end() >= m.start() - 8 && !brokenBetween(s, q.end(), m.start());
+            boolean left = leftToo && q.end() <= m.start() && q.end() >= m.start() - 14;
             if (!right && !left) {
                 continue;
             }
@@ -823,6 +1172,15 @@ public final class PatternEventExtractor implements EventExtractor {
         mentions.sort(java.util.Comparator.comparingInt(Mention::start));
     }
 
+    private static Mention mentionStartingAt(List<Mention> mentions, int start) {
+        for (Mention m : mentions) {
+            if (m.start() == start) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     private static Mention mentionEndingAt(List<Mention> mentions, int end) {
         for (Mention m : mentions) {
             if (m.end() == end) {
@@ -842,14 +1200,15 @@ public final class PatternEventExtractor implements EventExtractor {
                 out.add(e);
                 continue;
             }
-            String key = e.action() + "|" + e.actor().iri();
+            String key = e.action() + "|" + e.actor().iri() + "|" + e.modality();
             Event prev = byKey.get(key);
             if (prev == null || e.filledSlots() > prev.filledSlots()) {
                 byKey.put(key, e);
             }
         }
         for (Event e : byKey.values()) {
-            boolean covered = out.stream().anyMatch(q -> q.action().equals(e.action()) && q.actor().equals(e.actor()));
+            boolean covered = out.stream().anyMatch(q -> q.action().equals(e.action()) && q.actor().equals(e.actor())
+                    && q.modality() == e.modality());
             if (!covered) {
                 out.add(e);
             }
@@ -894,15 +1253,17 @@ public final class PatternEventExtractor implements EventExtractor {
                 if (m.how() == Mention.How.DEMONYM) {
                     continue;
                 }
-                for (Acting a : x.acting(m.entity(), 1, new Trigger("", List.of(""), false, null, null))) {
+                for (Acting a : x.acting(m.entity(), 1, ANY, true)) {
                     if (!now.contains(a.actor())) {
                         now.add(a.actor());
                     }
                 }
             }
-            if (!now.isEmpty()) {
-                recentActors.clear();
-                recentActors.addAll(now);
+            // Most recent first; earlier sentences' actors stay behind them for "it" that skips a sentence.
+            recentActors.removeAll(now);
+            recentActors.addAll(0, now);
+            while (recentActors.size() > 12) {
+                recentActors.remove(recentActors.size() - 1);
             }
             if (rd.attribution() != null && rd.attribution().source() != null) {
                 lastSource = rd.attribution().source();
@@ -918,7 +1279,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 return recentActors.size() >= 2 ? List.copyOf(recentActors.subList(0, 2)) : List.of();
             }
             for (Entity e : recentActors) {
-                if (!x.acting(e, 1, t).isEmpty()) {
+                if (!x.acting(e, 1, t, true).isEmpty()) {
                     return List.of(e);
                 }
             }

@@ -10,8 +10,12 @@ import java.util.List;
  * @param noun        true for a noun trigger ("deliveries"), false for a verb
  * @param objectClass noun class the object must have, or null
  * @param actorKind   who may act: "body", "state", "state-like", or null for any actor
+ * @param actorPreposition the preposition whose object is the actor ("from" in "obtain grain from Russia"), or null
+ * @param subjectIsTarget  true when the subject is the target rather than the actor
+ * @param ofAgent     for nouns: "of X" names the actor ("the visit of Putin") rather than what is acted on
  */
-public record Trigger(String action, List<String> lemmas, boolean noun, String objectClass, String actorKind) {
+public record Trigger(String action, List<String> lemmas, boolean noun, String objectClass, String actorKind,
+                      String actorPreposition, boolean subjectIsTarget, boolean ofAgent) {
 
     public Trigger {
         lemmas = List.copyOf(lemmas);

@@ -88,8 +88,12 @@ public final class ArticleFolder {
         }
     }
 
-    private List<Ingested> read(Path realRoot, Path file) {
-        String key = realRoot.relativize(file).toString().replace('\\', '/');
+    private List<Ingested> read(Path realRoot, Path given) {
+        Path file = given.toAbsolutePath().normalize();
+        Path absRoot = root.toAbsolutePath().normalize();
+        Path relative = file.startsWith(realRoot) ? realRoot.relativize(file)
+                : file.startsWith(absRoot) ? absRoot.relativize(file) : file.getFileName();
+        String key = relative.toString().replace('\\', '/');
         try {
             Path real = file.toRealPath();
             if (!real.startsWith(realRoot)) {

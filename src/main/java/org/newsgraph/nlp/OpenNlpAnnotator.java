@@ -50,7 +50,7 @@ public final class OpenNlpAnnotator implements TextAnnotator {
             int sStart = paragraph.start() + s.getStart();
             int sEnd = paragraph.start() + s.getEnd();
             String sText = articleText.substring(sStart, sEnd);
-            Span[] spans = tokenizer.tokenizePos(sText);
+            Span[] spans = splitClitics(sText, tokenizer.tokenizePos(sText));
             if (spans.length == 0) {
                 continue;
             }
@@ -76,6 +76,38 @@ public final class OpenNlpAnnotator implements TextAnnotator {
             out.add(new Sentence(index++, paragraph.index(), sStart, sEnd, sText, tokens));
         }
         return out;
+    }
+
+    private static final String QUOTES = "\"\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019'";
+
+    /**
+     * Splits what the UD tokenizer leaves attached in news copy: quotes glued to words ("”protested",
+     * "Regnum”") and possessives with a curly apostrophe ("Korea’s" becomes "Korea" and "’s").
+     */
+    static Span[] splitClitics(String text, Span[] spans) {
+        List<Span> out = new ArrayList<>(spans.length + 8);
+        for (Span sp : spans) {
+            int s = sp.getStart();
+            int e = sp.getEnd();
+            while (e - s > 1 && QUOTES.indexOf(text.charAt(s)) >= 0 && Character.isLetterOrDigit(text.charAt(s + 1))) {
+                out.add(new Span(s, s + 1));
+                s++;
+            }
+            List<Span> tail = new ArrayList<>();
+            while (e - s > 1 && "\"\u201c\u201d\u00ab\u00bb".indexOf(text.charAt(e - 1)) >= 0) {
+                tail.add(0, new Span(e - 1, e));
+                e--;
+            }
+            if (e - s > 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S')
+                    && (text.charAt(e - 2) == '\u2019' || text.charAt(e - 2) == '\'') && Character.isLetter(text.charAt(e - 3))) {
+                out.add(new Span(s, e - 2));
+                out.add(new Span(e - 2, e));
+            } else {
+                out.add(new Span(s, e));
+            }
+            out.addAll(tail);
+        }
+        return out.toArray(Span[]::new);
     }
 
     private static String lemmaOf(String word, String lemma) {

@@ -61,6 +61,7 @@ public final class NG {
     public static final Resource NounClass = r("NounClass");
     public static final Resource CountedNoun = r("CountedNoun");
     public static final Resource ReportingVerb = r("ReportingVerb");
+    public static final Resource SupportVerb = r("SupportVerb");
 
     // modalities
     public static final Resource asserted = r("asserted");
@@ -114,4 +115,7 @@ public final class NG {
     public static final Property nounClass = p("nounClass");
     public static final Property unitLabel = p("unitLabel");
     public static final Property needsThat = p("needsThat");
+    public static final Property actorPreposition = p("actorPreposition");
+    public static final Property subjectRole = p("subjectRole");
+    public static final Property ofAgent = p("ofAgent");
 }
