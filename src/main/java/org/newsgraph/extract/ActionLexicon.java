@@ -95,6 +95,26 @@ public final class ActionLexicon {
         return nouns.getOrDefault(lemma, List.of());
     }
 
+    /** What a token counts as, trying each of its lemma candidates. */
+    public List<CountedNoun> noun(org.newsgraph.nlp.Token token) {
+        for (String l : token.lemmaCandidates()) {
+            List<CountedNoun> found = nouns.get(l);
+            if (found != null) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    public boolean isInClass(org.newsgraph.nlp.Token token, String nounClass) {
+        for (CountedNoun n : noun(token)) {
+            if (n.nounClass().equals(nounClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isInClass(String lemma, String nounClass) {
         for (CountedNoun n : noun(lemma)) {
             if (n.nounClass().equals(nounClass)) {

@@ -212,9 +212,13 @@ public final class PatternEventExtractor implements EventExtractor {
             if (insideMention(rd.mentions(), i)) {
                 continue;
             }
-            List<Trigger> candidates = new ArrayList<>(lexicon.startingWith(tok.lemma()));
-            if (!tok.lower().equals(tok.lemma())) {
-                candidates.addAll(lexicon.startingWith(tok.lower()));
+            List<Trigger> candidates = new ArrayList<>();
+            for (String l : tok.lemmaCandidates()) {
+                for (Trigger t : lexicon.startingWith(l)) {
+                    if (!candidates.contains(t)) {
+                        candidates.add(t);
+                    }
+                }
             }
             for (Trigger t : candidates) {
                 int end = matchLemmas(s, i, t);
@@ -260,7 +264,7 @@ public final class PatternEventExtractor implements EventExtractor {
             if (tok.isVerb() && k > end + 1 && !tok.pos().equals("VBG") && !tok.pos().equals("VBN") && !t.noun()) {
                 break;
             }
-            if ((tok.isNoun() || tok.pos().equals("CD")) && lexicon.isInClass(tok.lemma(), t.objectClass())) {
+            if ((tok.isNoun() || tok.pos().equals("CD")) && lexicon.isInClass(tok, t.objectClass())) {
                 return k;
             }
         }
@@ -268,12 +272,21 @@ public final class PatternEventExtractor implements EventExtractor {
         // "containers ... sent", "resolution 2397, which it passed", "volunteers that Pyongyang would send".
         boolean passive = !t.noun() && isPassive(s, start);
         boolean relative = !t.noun() && relativeObjectBefore(s, start);
-        boolean pronounObject = end < s.size() && (s.token(end).lower().equals("them") || s.token(end).lower().equals("it")
-                || end + 2 < s.size() && s.token(end + 1).lower().equals("of") && s.token(end + 2).lower().equals("them"));
+        boolean pronounObject = false;
+        for (int k = end; k < s.size() && k < end + 6; k++) {
+            String w = s.token(k).lower();
+            if (w.equals("them") || w.equals("it") && k == end) {
+                pronounObject = true;
+                break;
+            }
+            if (s.token(k).isNoun() || s.token(k).isVerb()) {
+                break;
+            }
+        }
         if (relative || pronounObject) {
             for (int k = start - 1; k >= 0 && k >= start - 16; k--) {
                 Token tok = s.token(k);
-                if ((tok.isNoun() || tok.pos().equals("CD")) && lexicon.isInClass(tok.lemma(), t.objectClass())) {
+                if ((tok.isNoun() || tok.pos().equals("CD")) && lexicon.isInClass(tok, t.objectClass())) {
                     return k;
                 }
             }
@@ -284,7 +297,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 if (CLAUSE_BREAK.contains(tok.lower()) || tok.text().equals(",") && !passive) {
                     break;
                 }
-                if (tok.isNoun() && lexicon.isInClass(tok.lemma(), t.objectClass())) {
+                if (tok.isNoun() && lexicon.isInClass(tok, t.objectClass())) {
                     return k;
                 }
             }
@@ -515,8 +528,8 @@ public final class PatternEventExtractor implements EventExtractor {
                 if (!tok.isNoun() && !tok.pos().startsWith("JJ")) {
                     break;
                 }
-                if (lexicon.isInClass(tok.lemma(), "personnel") || ACTING_NOUNS.contains(tok.lemma())
-                        || !lexicon.startingWith(tok.lemma()).isEmpty()) {
+                if (lexicon.isInClass(tok, "personnel") || ACTING_NOUNS.contains(tok.lemma())
+                        || tok.lemmaCandidates().stream().anyMatch(l -> !lexicon.startingWith(l).isEmpty())) {
                     return !acting(m.entity(), 1, t, true).isEmpty();
                 }
             }
@@ -563,7 +576,8 @@ public final class PatternEventExtractor implements EventExtractor {
         while (k >= 0 && s.token(k).pos().startsWith("RB")) {
             k--;
         }
-        return k >= 0 && s.token(k).isNoun() && !s.token(k).isProperNoun();
+        return k >= 0 && s.token(k).isNoun() && !s.token(k).isProperNoun() && Character.isLowerCase(s.token(k).text().charAt(0))
+                && !(k > 0 && s.token(k - 1).text().equals("-"));
     }
 
     /** '"...," said X' and '"..." protested X': the subject follows the verb. */
@@ -1023,7 +1037,7 @@ public final class PatternEventExtractor implements EventExtractor {
             if (!right && !left) {
                 continue;
             }
-            if (fits(q, t, m)) {
+            if (fits(s, q, t, m)) {
                 picked.add(q);
             }
         }
@@ -1040,15 +1054,16 @@ public final class PatternEventExtractor implements EventExtractor {
         return groups;
     }
 
-    private boolean fits(QuantityMention q, Trigger t, Match m) {
+    private boolean fits(Sentence s, QuantityMention q, Trigger t, Match m) {
+        Token noun = q.noun() >= 0 ? s.token(q.noun()) : null;
         String unit = q.quantity().unit();
         boolean money = unit.equals(unit.toUpperCase(java.util.Locale.ROOT)) || unit.equals("percent");
         return switch (t.action()) {
-            case "PAY", "PROVIDE_AID" -> money || q.lemma() != null && lexicon.isInClass(q.lemma(), "goods");
-            case "CASUALTIES" -> q.noun() == m.start() || q.lemma() != null && (q.lemma().equals("casualty")
-                    || lexicon.isInClass(q.lemma(), "personnel"));
-            default -> t.objectClass() != null && q.lemma() != null
-                    && (lexicon.isInClass(q.lemma(), t.objectClass()) || lexicon.isInClass(q.lemma(), "personnel")
+            case "PAY", "PROVIDE_AID" -> money || noun != null && lexicon.isInClass(noun, "goods");
+            case "CASUALTIES" -> q.noun() == m.start() || noun != null && (noun.lemmaCandidates().contains("casualty")
+                    || lexicon.isInClass(noun, "personnel"));
+            default -> t.objectClass() != null && noun != null
+                    && (lexicon.isInClass(noun, t.objectClass()) || lexicon.isInClass(noun, "personnel")
                     && t.objectClass().equals("personnel"));
         };
     }

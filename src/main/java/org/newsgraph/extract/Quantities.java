@@ -176,7 +176,7 @@ public final class Quantities {
 
     private static int previousCountedNoun(Sentence s, int before, ActionLexicon lexicon) {
         for (int k = before - 1; k >= 0; k--) {
-            if (s.token(k).isNoun() && !lexicon.noun(s.token(k).lemma()).isEmpty()) {
+            if (s.token(k).isNoun() && !lexicon.noun(s.token(k)).isEmpty()) {
                 return k;
             }
         }
@@ -184,7 +184,7 @@ public final class Quantities {
     }
 
     private static String unit(Token noun, ActionLexicon lexicon) {
-        List<ActionLexicon.CountedNoun> known = lexicon.noun(noun.lemma());
+        List<ActionLexicon.CountedNoun> known = lexicon.noun(noun);
         return known.isEmpty() ? noun.lemma() : known.get(0).unit();
     }
 
@@ -224,9 +224,5 @@ public final class Quantities {
 
     private static BigDecimal strip(BigDecimal v) {
         return v == null ? null : v.stripTrailingZeros();
-    }
-
-    static String lowerUnit(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -33,6 +33,36 @@ public record Token(String text, int start, int end, String pos, String upos, St
         return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
     }
 
+    /**
+     * The lemma and the forms a lemmatizer slip can hide it under: the statistical lemmatizer sometimes returns
+     * the word itself ("troops", "freed"), so regular English endings are also stripped.
+     */
+    public java.util.List<String> lemmaCandidates() {
+        String l = lower().replace('\u2019', '\'');
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        out.add(lemma);
+        out.add(l);
+        if (l.length() > 4) {
+            if (l.endsWith("ies")) {
+                out.add(l.substring(0, l.length() - 3) + "y");
+            } else if (l.endsWith("es")) {
+                out.add(l.substring(0, l.length() - 2));
+                out.add(l.substring(0, l.length() - 1));
+            } else if (l.endsWith("s") && !l.endsWith("ss")) {
+                out.add(l.substring(0, l.length() - 1));
+            } else if (l.endsWith("ied")) {
+                out.add(l.substring(0, l.length() - 3) + "y");
+            } else if (l.endsWith("ed")) {
+                out.add(l.substring(0, l.length() - 1));
+                out.add(l.substring(0, l.length() - 2));
+            } else if (l.endsWith("ing")) {
+                out.add(l.substring(0, l.length() - 3));
+                out.add(l.substring(0, l.length() - 3) + "e");
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     public String lower() {
         return text.toLowerCase(java.util.Locale.ROOT);
     }
