@@ -29,11 +29,11 @@ public final class Attributions {
             Token t = s.token(i);
             Attribution a = null;
             if (t.lower().equals("according") && i + 1 < s.size() && s.token(i + 1).lower().equals("to")) {
-                a = rightNounPhrase(s, mentions, i, i + 2);
+                a = rightNounPhrase(s, mentions, i, i + 2, lexicon);
             } else if (t.lower().equals("citing") || (t.lower().equals("quoting"))) {
-                a = rightNounPhrase(s, mentions, i, i + 1);
+                a = rightNounPhrase(s, mentions, i, i + 1, lexicon);
             } else if (t.isVerb() && lexicon.isReportingVerb(t.lemma(), thatFollows(s, i))) {
-                a = reportingVerb(s, mentions, i);
+                a = reportingVerb(s, mentions, i, lexicon);
             }
             if (a != null && (best == null || (best.source() != null && best.source().kind() == EntityKind.UNRESOLVED
                     && a.source() != null && a.source().kind() != EntityKind.UNRESOLVED))) {
@@ -47,13 +47,13 @@ public final class Attributions {
         return i + 1 < s.size() && s.token(i + 1).lower().equals("that");
     }
 
-    private static Attribution reportingVerb(Sentence s, List<Mention> mentions, int v) {
+    private static Attribution reportingVerb(Sentence s, List<Mention> mentions, int v, ActionLexicon lexicon) {
         Token prev = v > 0 ? s.token(v - 1) : null;
         // Inverted: '..., said X' / '"...," reported X' / '"..." further warns X'
         boolean inverted = prev == null || isQuoteOrComma(prev.text())
                 || (prev.pos().startsWith("RB") && v > 1 && isQuoteOrComma(s.token(v - 2).text()));
         if (inverted && v + 1 < s.size() && !s.token(v + 1).lower().equals("that")) {
-            Attribution a = rightNounPhrase(s, mentions, v, v + 1);
+            Attribution a = rightNounPhrase(s, mentions, v, v + 1, lexicon);
             if (a != null) {
                 return a;
             }
@@ -87,13 +87,13 @@ public final class Attributions {
                 break;
             }
         }
-        if (start < end && s.token(end - 1).isNoun()) {
+        if (start < end && s.token(end - 1).isNoun() && lexicon.isInClass(s.token(end - 1), "speaker")) {
             return new Attribution(start, v + 1, unresolved(s.span(start, end)));
         }
         return null;
     }
 
-    private static Attribution rightNounPhrase(Sentence s, List<Mention> mentions, int cue, int from) {
+    private static Attribution rightNounPhrase(Sentence s, List<Mention> mentions, int cue, int from, ActionLexicon lexicon) {
         int to = from;
         while (to < s.size() && !STOP.contains(s.token(to).lower()) && !(s.token(to).isVerb() && to > from
                 && !s.token(to).pos().equals("VBN") && !s.token(to).pos().equals("VBG"))) {
@@ -113,6 +113,14 @@ public final class Attributions {
         if (best == null) {
             if (PRONOUNS.contains(s.token(from).lower()) && to == from + 1) {
                 return new Attribution(cue, to, null);
+            }
+            // An unnamed source must be someone: "a South Korean official", "sources", not "that year".
+            boolean speaker = false;
+            for (int k = from; k < to; k++) {
+                speaker |= s.token(k).isNoun() && lexicon.isInClass(s.token(k), "speaker");
+            }
+            if (!speaker) {
+                return null;
             }
             best = unresolved(s.span(from, to));
         }

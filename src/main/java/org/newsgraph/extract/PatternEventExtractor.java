@@ -226,6 +226,11 @@ public final class PatternEventExtractor implements EventExtractor {
                     continue;
                 }
                 boolean posOk = t.noun() ? tok.isNoun() : tok.isVerb() || (tok.pos().equals("JJ") && tok.text().endsWith("ed"));
+                // "the panel monitoring sanctions": a plural noun the tagger took for a verb after another verb.
+                if (!t.noun() && tok.pos().equals("VBZ") && i > 0 && (s.token(i - 1).pos().startsWith("VB")
+                        || s.token(i - 1).pos().startsWith("JJ") || s.token(i - 1).pos().equals("DT"))) {
+                    posOk = false;
+                }
                 if (!posOk) {
                     continue;
                 }
@@ -256,14 +261,18 @@ public final class PatternEventExtractor implements EventExtractor {
 
     /** The token of a noun of the trigger's object class near it, or -1. */
     private int objectOfClass(Sentence s, int start, int end, Trigger t) {
+        boolean seenNoun = false;
         for (int k = end; k < s.size() && k < end + 12; k++) {
             Token tok = s.token(k);
-            if (CLAUSE_BREAK.contains(tok.lower()) || tok.text().equals(".")) {
+            if (CLAUSE_BREAK.contains(tok.lower()) || tok.text().equals(".") || tok.lower().equals("that")) {
                 break;
             }
-            if (tok.isVerb() && k > end + 1 && !tok.pos().equals("VBG") && !tok.pos().equals("VBN") && !t.noun()) {
+            // The object ends where another verb starts: "extended the mandate of the panel monitoring sanctions".
+            if (tok.isVerb() && (seenNoun || !t.noun() && k > end + 1 && !tok.pos().equals("VBG") && !tok.pos().equals("VBN"))) {
                 break;
             }
+            seenNoun |= tok.isNoun() && !lexicon.isInClass(tok, "personnel") && !tok.lower().equals("number")
+                    && !tok.lower().equals("amount") && !tok.lower().equals("amounts");
             if ((tok.isNoun() || tok.pos().equals("CD")) && lexicon.isInClass(tok, t.objectClass())) {
                 return k;
             }
@@ -369,6 +378,9 @@ public final class PatternEventExtractor implements EventExtractor {
             confidence = 0.8;
             if (found == null) {
                 anaphor = possessivePronounBefore(s, at);
+                if (anaphor != null && anaphor.equals("it")) {
+                    anaphor = "its";
+                }
             }
             if (found == null && anaphor == null) {
                 int verb = supportVerbBefore(s, at);
@@ -437,6 +449,7 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             for (Acting a : acting(men.entity(), 1, t, true)) {
                 if (!inSentence.contains(a.actor()) && !(isPrepositionObject(s, men) && anaphor.equals("it"))) {
+                    // "sanctions on North Korea after its launch": a possessive takes the nearest name.
                     inSentence.add(a.actor());
                 }
             }
@@ -450,7 +463,7 @@ public final class PatternEventExtractor implements EventExtractor {
         if (!inSentence.isEmpty()) {
             return List.of(inSentence.get(0));
         }
-        return discourse.resolve(anaphor, t, this);
+        return discourse.resolve(anaphor.equals("its") ? "it" : anaphor, t, this);
     }
 
     private List<Acting> dedupe(List<Acting> in) {
@@ -977,6 +990,9 @@ public final class PatternEventExtractor implements EventExtractor {
     private static boolean brokenBetween(Sentence s, int from, int to) {
         for (int k = from; k < to; k++) {
             String w = s.token(k).lower();
+            if (w.equals(",") && k + 1 < s.size() && s.token(k + 1).pos().equals("VBG")) {
+                return true;
+            }
             if (w.equals(";") || w.equals("which") || w.equals("who") || w.equals("while") || w.equals("but")
                     || w.equals("whereas") || w.equals("\u2013") || w.equals("\u2014")) {
                 return true;
@@ -1149,7 +1165,15 @@ public final class PatternEventExtractor implements EventExtractor {
         Reading rd = readings.get(r);
         Attribution own = rd.attribution();
         if (own != null) {
-            return own.isAnaphoric() ? discourse.lastSource : own.source();
+            if (own.isAnaphoric()) {
+                return discourse.lastSource;
+            }
+            // "the agency added": a definite description points back to the source last named.
+            if (own.source().kind() == EntityKind.UNRESOLVED && discourse.lastSource != null
+                    && own.source().label().toLowerCase(java.util.Locale.ROOT).startsWith("the ")) {
+                return discourse.lastSource;
+            }
+            return own.source();
         }
         int paragraph = rd.sentence().paragraph();
         // The paragraph's nearest attribution, before the sentence first, then after it.
@@ -1280,8 +1304,10 @@ public final class PatternEventExtractor implements EventExtractor {
             while (recentActors.size() > 12) {
                 recentActors.remove(recentActors.size() - 1);
             }
-            if (rd.attribution() != null && rd.attribution().source() != null) {
-                lastSource = rd.attribution().source();
+            Attribution a = rd.attribution();
+            if (a != null && a.source() != null && !(a.source().kind() == EntityKind.UNRESOLVED && lastSource != null
+                    && a.source().label().toLowerCase(java.util.Locale.ROOT).startsWith("the "))) {
+                lastSource = a.source();
             }
         }
 
