@@ -208,10 +208,15 @@ public final class Newsgraph {
     public BuildSummary build(Path articles, KnowledgeStore store, BuildListener listener) {
         long t0 = System.nanoTime();
         ArticleFolder folder = ArticleFolder.of(articles);
-        List<Path> files = folder.files();
+        ArticleFolder.Listing listing = folder.list();
+        List<Path> files = listing.files();
         listener.started(files.size());
         EventGraphWriter writer = EventGraphWriter.create().softwareVersion(version()).extractedAt(Instant.now()).build();
         List<String> errors = new ArrayList<>();
+        for (Ingested.Failed f : listing.errors()) {
+            errors.add(f.message());
+            listener.error(f.message());
+        }
         int[] counts = new int[2];
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "newsgraph-extract");

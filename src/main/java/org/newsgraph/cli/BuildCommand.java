@@ -47,6 +47,9 @@ public final class BuildCommand implements Callable<Integer> {
         if (minConfidence < 0 || minConfidence > 1) {
             throw new UserException("--min-confidence must be between 0 and 1, not " + minConfidence);
         }
+        if (java.nio.file.Files.exists(db) && !java.nio.file.Files.isDirectory(db)) {
+            throw new UserException("database path is a file, not a folder: " + db);
+        }
         Newsgraph.Builder b = Newsgraph.create().ontology(Options.ontology(ontology)).minConfidence(minConfidence);
         if (threads != null) {
             b.threads(threads);
@@ -57,6 +60,8 @@ public final class BuildCommand implements Callable<Integer> {
             store = KnowledgeStore.open(db);
         } catch (DBOpEnvException e) {
             throw new UserException("cannot open the database " + db + " (is a server using it?): " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserException("cannot create the database folder " + db + ": " + e.getCause().getMessage(), e);
         }
         try (store; Progress progress = new Progress()) {
             BuildSummary s = ng.build(articles, store, progress);

@@ -44,8 +44,24 @@ public final class ArticleFolder {
                 new JsonLinesArticleReader()));
     }
 
+    /** What listing the folder found: the article files, sorted, and the entries that could not be listed. */
+    public record Listing(List<Path> files, List<Ingested.Failed> errors) {
+        public Listing {
+            files = List.copyOf(files);
+            errors = List.copyOf(errors);
+        }
+    }
+
     /** The files this folder holds that some reader accepts, sorted by path. */
     public List<Path> files() {
+        return list().files();
+    }
+
+    /**
+     * Lists the folder, following links inside it; loops, broken links and unreadable folders become errors
+     * naming the entry, and the walk goes on.
+     */
+    public Listing list() {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
@@ -53,19 +69,48 @@ public final class ArticleFolder {
             throw new UncheckedIOException("Cannot read the article folder " + root, e);
         }
         List<Path> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(realRoot, FileVisitOption.FOLLOW_LINKS)) {
-            walk.filter(p -> !p.equals(realRoot))
-                    .filter(p -> !isHidden(realRoot.relativize(p)))
-                    .filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SIDECAR))
-                    .filter(p -> readerFor(p) != null)
-                    .sorted()
-                    .forEach(out::add);
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("Cannot list the article folder " + root,
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        List<Ingested.Failed> errors = new ArrayList<>();
+        try {
+            Files.walkFileTree(realRoot, java.util.EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                            return !dir.equals(realRoot) && isHidden(realRoot.relativize(dir))
+                                    ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                            if (isHidden(realRoot.relativize(file)) || name.endsWith(SIDECAR) || readerFor(file) == null) {
+                                return java.nio.file.FileVisitResult.CONTINUE;
+                            }
+                            if (attrs.isRegularFile()) {
+                                out.add(file);
+                            } else if (attrs.isSymbolicLink()) {
+                                errors.add(new Ingested.Failed(key(realRoot, file), "broken link (its target does not exist)"));
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                            String reason = e instanceof java.nio.file.FileSystemLoopException ? "link loops back to a parent folder"
+                                    : "cannot read (" + e.getClass().getSimpleName() + ")";
+                            errors.add(new Ingested.Failed(key(realRoot, file), reason));
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the article folder " + root, e);
         }
-        return out;
+        out.sort(null);
+        return new Listing(out, errors);
+    }
+
+    private static String key(Path realRoot, Path file) {
+        Path rel = file.startsWith(realRoot) ? realRoot.relativize(file) : file.getFileName();
+        return rel.toString().replace('\\', '/');
     }
 
     /** Reads every file, lazily: memory does not grow with the number of files read. */
@@ -76,7 +121,8 @@ public final class ArticleFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the article folder " + root, e);
         }
-        return files().stream().flatMap(p -> read(realRoot, p).stream());
+        Listing listing = list();
+        return Stream.concat(listing.errors().stream(), listing.files().stream().flatMap(p -> read(realRoot, p).stream()));
     }
 
     /** Reads one file of this folder. */
@@ -149,8 +195,14 @@ public final class ArticleFolder {
     private static Metadata parseSidecar(Path sidecar) throws BadInputException {
         String where = sidecar.getFileName().toString();
         JsonObject o;
+        String text;
         try {
-            o = JSON.parse(TextDecoding.read(sidecar));
+            text = TextDecoding.read(sidecar);
+        } catch (BadInputException e) {
+            throw new BadInputException("metadata " + where + ": " + e.getMessage());
+        }
+        try {
+            o = JSON.parse(text);
         } catch (JsonException e) {
             throw new BadInputException("metadata " + where + " is not a JSON object");
         }

@@ -37,6 +37,9 @@ public final class JsonLinesArticleReader implements ArticleReader {
             int n = 0;
             while ((line = in.readLine()) != null) {
                 n++;
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }

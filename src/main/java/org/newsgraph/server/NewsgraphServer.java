@@ -73,6 +73,7 @@ public final class NewsgraphServer implements AutoCloseable {
         }
 
         public NewsgraphServer build() {
+            useTemporaryFusekiBase();
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).enableStats(true);
             if (console) {
                 b.fusekiModules(FusekiModules.create(FMod_Admin.create(), FMod_UI.create()));
@@ -99,6 +100,23 @@ public final class NewsgraphServer implements AutoCloseable {
                 }
             }
             return new NewsgraphServer(server);
+        }
+    }
+
+    /**
+     * Fuseki's admin module keeps its work area in $FUSEKI_BASE, by default ./run in the working directory;
+     * newsgraph serves a fixed dataset, so a temporary folder is enough and nothing is left behind.
+     */
+    private static synchronized void useTemporaryFusekiBase() {
+        if (System.getProperty("FUSEKI_BASE") != null || System.getenv("FUSEKI_BASE") != null) {
+            return;
+        }
+        try {
+            Path base = java.nio.file.Files.createTempDirectory("newsgraph-fuseki-");
+            base.toFile().deleteOnExit();
+            System.setProperty("FUSEKI_BASE", base.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a work folder for Fuseki", e);
         }
     }
 
