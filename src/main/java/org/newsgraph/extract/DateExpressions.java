@@ -27,7 +27,7 @@ public final class DateExpressions {
     /** A date expression over characters [start, end) of the article, resolved on demand. */
     public record Expression(int start, int end, Kind kind, int year, int month, int day, int amount, String unit) {
 
-        public enum Kind { FULL, MONTH_DAY, YEAR_MONTH, YEAR, INTERVAL, RELATIVE_UNIT, WEEKDAY, DEICTIC, LATER }
+        public enum Kind { FULL, MONTH_DAY, MONTH, YEAR_MONTH, YEAR, INTERVAL, RELATIVE_UNIT, WEEKDAY, DEICTIC, LATER }
 
         /** The ISO 8601 value, or null when the article does not give what it needs. */
         public String resolve(Context c, boolean future) {
@@ -45,6 +45,14 @@ public final class DateExpressions {
                     Integer y = ref != null ? Integer.valueOf(ref.getYear()) : c.year();
                     return y == null ? String.format(Locale.ROOT, "--%02d-%02d", month, day)
                             : LocalDate.of(y, month, day).toString();
+                }
+                case MONTH: {
+                    // "in May": the article's year, or the year before when May is still to come at the article's date.
+                    if (ref != null) {
+                        int y = month > ref.getMonthValue() && !future ? ref.getYear() - 1 : ref.getYear();
+                        return YearMonth.of(y, month).toString();
+                    }
+                    return c.year() == null ? null : YearMonth.of(c.year(), month).toString();
                 }
                 case RELATIVE_UNIT: {
                     if (ref == null) {
@@ -87,6 +95,7 @@ public final class DateExpressions {
     private static final Pattern MD = Pattern.compile("\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*,?\\s*\\d{4})");
     private static final Pattern DM = Pattern.compile("\\b(\\d{1,2})\\s+(" + MONTHS + ")\\b(?!\\.?,?\\s+\\d{4})");
     private static final Pattern MY = Pattern.compile("\\b(" + MONTHS + ")\\s+(?:of\\s+)?(\\d{4})\\b");
+    private static final Pattern IN_MONTH = Pattern.compile("\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\\s+(" + MONTHS + ")\\b(?!\\s+\\d)");
     private static final Pattern INTERVAL = Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d)\\s*[-\u2013]\\s*(\\d{2}|1[89]\\d\\d|20\\d\\d)\\b");
     private static final Pattern YEAR = Pattern.compile("(?i)\\b(?:in|since|by|during|until|of|early|late|mid)[\\s-]+(1[89]\\d\\d|20\\d\\d)\\b");
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(next|last|this|coming|previous|past)\\s+(week|month|year)\\b");
@@ -114,6 +123,7 @@ public final class DateExpressions {
         scan(out, DMY, text, offset, m -> full(ri(m, 3), month(m.group(2)), ri(m, 1)));
         scan(out, MY, text, offset, m -> new Expression(0, 0, Expression.Kind.YEAR_MONTH, ri(m, 2), month(m.group(1)), 0, 0, null));
         scan(out, MD, text, offset, m -> monthDay(month(m.group(1)), ri(m, 2)));
+        scan(out, IN_MONTH, text, offset, m -> new Expression(0, 0, Expression.Kind.MONTH, 0, month(m.group(1)), 0, 0, null));
         scan(out, DM, text, offset, m -> monthDay(month(m.group(2)), ri(m, 1)));
         scan(out, INTERVAL, text, offset, m -> {
             int from = ri(m, 1);

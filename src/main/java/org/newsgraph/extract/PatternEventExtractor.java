@@ -1168,9 +1168,8 @@ public final class PatternEventExtractor implements EventExtractor {
             if (own.isAnaphoric()) {
                 return discourse.lastSource;
             }
-            // "the agency added": a definite description points back to the source last named.
-            if (own.source().kind() == EntityKind.UNRESOLVED && discourse.lastSource != null
-                    && own.source().label().toLowerCase(java.util.Locale.ROOT).startsWith("the ")) {
+            // "the agency added": a definite description points back to the source last named, if it is that kind of source.
+            if (refersBack(own.source(), discourse.lastSource)) {
                 return discourse.lastSource;
             }
             return own.source();
@@ -1190,6 +1189,32 @@ public final class PatternEventExtractor implements EventExtractor {
             }
         }
         return null;
+    }
+
+    private static final Map<String, Set<EntityKind>> DESCRIBES = Map.of(
+            "agency", Set.of(EntityKind.AGENCY, EntityKind.OUTLET, EntityKind.UNRESOLVED),
+            "service", Set.of(EntityKind.AGENCY, EntityKind.UNRESOLVED),
+            "ministry", Set.of(EntityKind.AGENCY, EntityKind.UNRESOLVED),
+            "official", Set.of(EntityKind.PERSON, EntityKind.UNRESOLVED),
+            "spokesman", Set.of(EntityKind.PERSON, EntityKind.UNRESOLVED),
+            "spokesperson", Set.of(EntityKind.PERSON, EntityKind.UNRESOLVED),
+            "minister", Set.of(EntityKind.PERSON, EntityKind.UNRESOLVED),
+            "diplomat", Set.of(EntityKind.PERSON, EntityKind.UNRESOLVED),
+            "institute", Set.of(EntityKind.THINK_TANK),
+            "newspaper", Set.of(EntityKind.OUTLET));
+
+    /** True when a definite description ("the agency") names the source last named (an agency). */
+    static boolean refersBack(Entity described, Entity last) {
+        if (described == null || last == null || described.kind() != EntityKind.UNRESOLVED) {
+            return false;
+        }
+        String label = described.label().toLowerCase(java.util.Locale.ROOT);
+        if (!label.startsWith("the ")) {
+            return false;
+        }
+        String head = label.substring(label.lastIndexOf(' ') + 1);
+        Set<EntityKind> kinds = DESCRIBES.get(head);
+        return kinds != null && kinds.contains(last.kind());
     }
 
     // ------------------------------------------------------------------ mentions of resolutions
@@ -1305,8 +1330,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 recentActors.remove(recentActors.size() - 1);
             }
             Attribution a = rd.attribution();
-            if (a != null && a.source() != null && !(a.source().kind() == EntityKind.UNRESOLVED && lastSource != null
-                    && a.source().label().toLowerCase(java.util.Locale.ROOT).startsWith("the "))) {
+            if (a != null && a.source() != null && !refersBack(a.source(), lastSource)) {
                 lastSource = a.source();
             }
         }

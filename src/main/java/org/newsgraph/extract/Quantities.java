@@ -86,13 +86,12 @@ public final class Quantities {
             value = new BigDecimal(num.group(2).replace(",", ""));
             currency = currencyCode(num.group(1));
             percent = num.group(3) != null;
-        } else if ((lower.equals("$") || lower.equals("us$")) && i + 1 < s.size() && NUMBER.matcher(s.token(i + 1).text()).matches()) {
-            QuantityMention inner = at(s, i + 1, lexicon);
-            if (inner == null) {
-                return null;
-            }
-            Quantity q = inner.quantity();
-            return new QuantityMention(new Quantity(q.value(), q.max(), "USD"), i, inner.end(), -1, null);
+        } else if ((lower.equals("$") || lower.equals("us$") || lower.equals("€") || lower.equals("£"))
+                && i + 1 < s.size() && NUMBER.matcher(s.token(i + 1).text()).matches()) {
+            // "$ 115 million": the symbol is its own token.
+            value = new BigDecimal(s.token(i + 1).text().replace(",", "").replaceAll("[^0-9.]", ""));
+            currency = lower.equals("€") ? "EUR" : lower.equals("£") ? "GBP" : "USD";
+            j = i + 2;
         } else if (WORDS.containsKey(lower) && !lower.equals("a") && !lower.equals("one")) {
             value = BigDecimal.valueOf(WORDS.get(lower));
         } else {
