@@ -32,7 +32,7 @@ public final class Attributions {
                 a = rightNounPhrase(s, mentions, i, i + 2, lexicon);
             } else if (t.lower().equals("citing") || (t.lower().equals("quoting"))) {
                 a = rightNounPhrase(s, mentions, i, i + 1, lexicon);
-            } else if (t.isVerb() && lexicon.isReportingVerb(t.lemma(), thatFollows(s, i))) {
+            } else if ((t.isVerb() || afterClosingQuote(s, i)) && isReporting(t, thatFollows(s, i), lexicon)) {
                 a = reportingVerb(s, mentions, i, lexicon);
             }
             if (a != null && (best == null || (best.source() != null && best.source().kind() == EntityKind.UNRESOLVED
@@ -43,6 +43,23 @@ public final class Attributions {
         return best;
     }
 
+    private static boolean isReporting(Token t, boolean thatFollows, ActionLexicon lexicon) {
+        for (String l : t.lemmaCandidates()) {
+            if (lexicon.isReportingVerb(l, thatFollows)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean afterClosingQuote(Sentence s, int i) {
+        int k = i - 1;
+        while (k >= 0 && s.token(k).pos().startsWith("RB")) {
+            k--;
+        }
+        return k >= 0 && (s.token(k).text().equals("\u201d") || s.token(k).text().equals("\"") || s.token(k).text().equals("\u00bb"));
+    }
+
     private static boolean thatFollows(Sentence s, int i) {
         return i + 1 < s.size() && s.token(i + 1).lower().equals("that");
     }
@@ -50,8 +67,9 @@ public final class Attributions {
     private static Attribution reportingVerb(Sentence s, List<Mention> mentions, int v, ActionLexicon lexicon) {
         Token prev = v > 0 ? s.token(v - 1) : null;
         // Inverted: '..., said X' / '"...," reported X' / '"..." further warns X'
-        boolean inverted = prev == null || isQuoteOrComma(prev.text())
-                || (prev.pos().startsWith("RB") && v > 1 && isQuoteOrComma(s.token(v - 2).text()));
+        // Inverted after a quotation: '"...," said X', '"..." further warns X'. "X, an expert, said" is not inverted.
+        boolean inverted = prev == null || afterClosingQuote(s, v)
+                || prev.text().equals(",") && v > 1 && (s.token(v - 2).text().equals("\u201d") || s.token(v - 2).text().equals("\""));
         if (inverted && v + 1 < s.size() && !s.token(v + 1).lower().equals("that")) {
             Attribution a = rightNounPhrase(s, mentions, v, v + 1, lexicon);
             if (a != null) {
@@ -68,6 +86,21 @@ public final class Attributions {
             end -= 2;
         }
         if (end == 0) {
+            return null;
+        }
+        if (s.token(end - 1).text().equals(",")) {
+            // "X, a military expert on the channel Y, suggested": the subject stands before the apposition.
+            for (int k = end - 2; k >= 0; k--) {
+                if (s.token(k).text().equals(",")) {
+                    Mention m = mentionEndingAt(mentions, k);
+                    if (m != null && !m.entity().isPlace()) {
+                        return new Attribution(m.start(), v + 1, m.entity());
+                    }
+                }
+                if (s.token(k).isVerb() && !s.token(k).pos().equals("VBN") && !s.token(k).pos().equals("VBG")) {
+                    break;
+                }
+            }
             return null;
         }
         Token last = s.token(end - 1);
@@ -102,10 +135,33 @@ public final class Attributions {
         if (to == from) {
             return null;
         }
+        int head = to;
+        for (int k = from + 1; k < to; k++) {
+            if (s.token(k).pos().equals("IN") && s.token(k - 1).isNoun()) {
+                head = k;
+                break;
+            }
+        }
         Entity best = null;
         for (Mention m : mentions) {
             if (m.start() >= from && m.end() <= to && m.how() != Mention.How.DEMONYM) {
-                if (best == null || rank(m.entity()) < rank(best)) {
+                // Within the phrase, a person named anywhere speaks; other names only in its head, before "on the channel X".
+                boolean inHead = m.start() < head;
+                if ((inHead || m.entity().kind() == EntityKind.PERSON) && (best == null || rank(m.entity()) < rank(best))) {
+                    best = m.entity();
+                }
+            }
+        }
+        if (best == null && head < to) {
+            boolean speakerHead = false;
+            for (int k = from; k < head; k++) {
+                speakerHead |= s.token(k).isNoun() && lexicon.isInClass(s.token(k), "speaker");
+            }
+            if (speakerHead) {
+                return new Attribution(cue, to, unresolved(s.span(from, head)));
+            }
+            for (Mention m : mentions) {
+                if (m.start() >= from && m.end() <= to && m.how() != Mention.How.DEMONYM && (best == null || rank(m.entity()) < rank(best))) {
                     best = m.entity();
                 }
             }

@@ -148,7 +148,10 @@ public final class PatternEventExtractor implements EventExtractor {
             Modality modality = denied ? Modality.DENIED : modality(s, m);
             Entity place = place(rd, m);
             List<Entity> targets = targets(rd, m, actors, place);
-            String date = date(rd, modality == Modality.PLANNED, dateContext);
+            String date = date(rd, m, modality == Modality.PLANNED, dateContext);
+            if (date == null && respondsToPrevious(s)) {
+                date = dateContext.lastDate();
+            }
             Entity eventSource = denied ? (denial.agent() != null ? denial.agent() : denial.actor()) : source;
             List<List<Quantity>> groups = quantities(rd, m);
             for (Acting a : actors) {
@@ -161,6 +164,11 @@ public final class PatternEventExtractor implements EventExtractor {
                     }
                 }
                 ts.removeIf(x -> x.equals(a.actor()));
+                if (!SYMMETRIC.contains(t.action())) {
+                    for (Acting other : actors) {
+                        ts.remove(other.actor());
+                    }
+                }
                 if ((t.action().equals("DEPLOY") || t.action().equals("MEET")) && ts.isEmpty() && place != null
                         && place.country() != null && !place.country().equals(a.actor().iri())) {
                     Entity c = gazetteer.get(place.country());
@@ -206,9 +214,6 @@ public final class PatternEventExtractor implements EventExtractor {
         List<Match> out = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             Token tok = s.token(i);
-            if (rd.attribution() != null && rd.attribution().covers(i) && !tok.isNoun()) {
-                continue;
-            }
             if (insideMention(rd.mentions(), i)) {
                 continue;
             }
@@ -395,6 +400,11 @@ public final class PatternEventExtractor implements EventExtractor {
                     confidence = 0.7;
                 }
             }
+            if (found == null && anaphor == null) {
+                // "the use of North Korean soldiers", "casualties among North Korean soldiers": whose people they are.
+                found = ownerOfCountedNoun(rd, m, t);
+                confidence = 0.65;
+            }
         } else if (isPassive(s, at)) {
             found = afterWord(rd, m.end(), "by", 3, 4, t);
             if (found == null) {
@@ -406,7 +416,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 found = firstActingAfter(rd, m.end(), 10, t);
             }
             if (found == null && isParticipialAdjunct(s, at)) {
-                found = subjectBefore(rd, commaBefore(s, at), t);
+                found = mainSubject(rd, t);
             }
             if (found == null) {
                 found = relativeAntecedent(rd, at, t);
@@ -607,9 +617,42 @@ public final class PatternEventExtractor implements EventExtractor {
                 || p.equals(",") && k > 0 && (s.token(k - 1).text().equals("\u201d") || s.token(k - 1).text().equals("\""));
     }
 
-    /** "..., sending thousands of troops": a participle after a comma has the main clause's subject. */
+    /** "..., sending thousands of troops", "by sending troops": such a participle has the main clause's subject. */
     private static boolean isParticipialAdjunct(Sentence s, int at) {
-        return s.token(at).pos().equals("VBG") && commaBefore(s, at) > 0;
+        if (!s.token(at).pos().equals("VBG")) {
+            return false;
+        }
+        int k = at - 1;
+        while (k >= 0 && s.token(k).pos().startsWith("RB")) {
+            k--;
+        }
+        return k > 0 && (s.token(k).text().equals(",") || Set.of("by", "after", "before", "while", "when", "through")
+                .contains(s.token(k).lower()));
+    }
+
+    /** The subject of the sentence's main clause: the first name that can act, before the first verb. */
+    private Mention mainSubject(Reading rd, Trigger t) {
+        Sentence s = rd.sentence();
+        int firstVerb = s.size();
+        for (int k = 0; k < s.size(); k++) {
+            if (s.token(k).isVerb() && !s.token(k).pos().equals("VBG") && !s.token(k).pos().equals("VBN")) {
+                firstVerb = k;
+                break;
+            }
+        }
+        for (Mention m : rd.mentions()) {
+            if (m.start() >= firstVerb) {
+                break;
+            }
+            if (!isPrepositionObject(s, m) && !isPossessor(s, m) && canAct(m, rd, t)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPossessor(Sentence s, Mention m) {
+        return m.end() < s.size() && s.token(m.end()).pos().equals("POS");
     }
 
     private static int commaBefore(Sentence s, int at) {
@@ -662,7 +705,8 @@ public final class PatternEventExtractor implements EventExtractor {
                 continue;
             }
             k = m.start();
-            if (isPrepositionObject(s, m) || !canAct(m, rd, t) || inOtherAttribution(rd, m)) {
+            if (isPrepositionObject(s, m) || isOfObject(s, m) || isPossessor(s, m) || !canAct(m, rd, t)
+                    || inOtherAttribution(rd, m)) {
                 continue;
             }
             return m;
@@ -675,6 +719,19 @@ public final class PatternEventExtractor implements EventExtractor {
         Attribution a = rd.attribution();
         return a != null && a.covers(m.start()) && a.source() != null && !a.source().equals(m.entity())
                 && rd.sentence().token(a.start()).lower().equals("according");
+    }
+
+    /** "90% of North Korea's debt": an object of "of", unless it names who leads ("the leaders of North Korea"). */
+    private static boolean isOfObject(Sentence s, Mention m) {
+        int k = m.start() - 1;
+        while (k >= 0 && (s.token(k).pos().equals("DT") || s.token(k).pos().startsWith("JJ"))) {
+            k--;
+        }
+        if (k < 1 || !s.token(k).lower().equals("of")) {
+            return false;
+        }
+        Token head = s.token(k - 1);
+        return !(ACTING_NOUNS.contains(head.lemma()) || Set.of("leader", "head", "chief", "leaders", "heads").contains(head.lower()));
     }
 
     private static boolean isPrepositionObject(Sentence s, Mention m) {
@@ -765,6 +822,27 @@ public final class PatternEventExtractor implements EventExtractor {
         return null;
     }
 
+    private Mention ownerOfCountedNoun(Reading rd, Match m, Trigger t) {
+        Sentence s = rd.sentence();
+        String cls = t.objectClass() != null ? t.objectClass() : t.action().equals("CASUALTIES") ? "personnel" : null;
+        if (cls == null) {
+            return null;
+        }
+        int from = t.action().equals("CASUALTIES") ? 0 : m.end();
+        int to = t.action().equals("CASUALTIES") ? m.start() : Math.min(s.size(), m.end() + 8);
+        for (Mention men : rd.mentions()) {
+            if (men.start() < from || men.start() >= to || men.how() != Mention.How.DEMONYM) {
+                continue;
+            }
+            for (int k = men.end(); k < s.size() && k < men.end() + 3; k++) {
+                if (s.token(k).isNoun() && lexicon.isInClass(s.token(k), cls)) {
+                    return canActOrDemonym(men, rd, t) ? men : null;
+                }
+            }
+        }
+        return null;
+    }
+
     /** "its deliveries", "their exercises": a possessive pronoun owning a noun trigger. */
     private static String possessivePronounBefore(Sentence s, int at) {
         for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
@@ -824,21 +902,35 @@ public final class PatternEventExtractor implements EventExtractor {
         List<Mention> out = new ArrayList<>();
         out.add(head);
         for (int i = idx - 1; i >= 0; i--) {
-            if (!joins(s, ms.get(i).end(), ms.get(i + 1).start()) || !canAct(ms.get(i), rd, t)) {
+            if (!joins(s, ms.get(i).end(), ms.get(i + 1).start(), ms.get(i)) || !canAct(ms.get(i), rd, t)) {
                 break;
             }
             out.add(0, ms.get(i));
         }
+        // "after Russia and Syria, North Korea ...": a group behind "after" or "like" is not part of the subject.
+        while (out.size() > 1 && out.get(0) != head) {
+            int before = out.get(0).start() - 1;
+            if (before >= 0 && Set.of("after", "like", "following", "unlike", "before", "than").contains(s.token(before).lower())) {
+                int cut = out.indexOf(head);
+                List<Mention> rest = new ArrayList<>(out.subList(cut, out.size()));
+                out.clear();
+                out.addAll(rest);
+                break;
+            }
+            break;
+        }
         for (int i = idx + 1; i < ms.size(); i++) {
-            if (!joins(s, ms.get(i - 1).end(), ms.get(i).start()) || !canAct(ms.get(i), rd, t)) {
+            if (!joins(s, ms.get(i - 1).end(), ms.get(i).start(), ms.get(i - 1)) || !canAct(ms.get(i), rd, t)) {
                 break;
             }
             out.add(ms.get(i));
         }
-        // A list only counts as one when "and" joins it somewhere: "Russia, the country that ..." is an apposition.
+        // A list only counts as one when "and" joins it somewhere ("the U.S., South Korea, and their allies");
+        // "Russia, the country that ..." is an apposition.
         if (out.size() > 1) {
             boolean and = false;
-            for (int k = out.get(0).end(); k < out.get(out.size() - 1).start(); k++) {
+            int last = out.get(out.size() - 1).end();
+            for (int k = out.get(0).end(); k < Math.min(s.size(), last + 3); k++) {
                 and |= s.token(k).lower().equals("and") || s.token(k).text().equals("&");
             }
             if (!and) {
@@ -848,13 +940,19 @@ public final class PatternEventExtractor implements EventExtractor {
         return out;
     }
 
-    private static boolean joins(Sentence s, int from, int to) {
+    private static boolean joins(Sentence s, int from, int to, Mention left) {
         if (to <= from) {
             return false;
         }
+        boolean nounsAllowed = left.how() == Mention.How.DEMONYM;
         for (int k = from; k < to; k++) {
             String w = s.token(k).lower();
-            if (!Set.of("and", "&", ",", "the", "as", "well").contains(w)) {
+            if (Set.of("and", "&", ",", "the", "as", "well").contains(w)) {
+                nounsAllowed = false;
+                continue;
+            }
+            // "North Korean troops and Russian forces": the demonym's nouns belong to it.
+            if (!(nounsAllowed && (s.token(k).isNoun() || s.token(k).pos().startsWith("JJ")))) {
                 return false;
             }
         }
@@ -880,7 +978,7 @@ public final class PatternEventExtractor implements EventExtractor {
             return List.of();
         }
         out.add(last);
-        while (i > 0 && joins(s, ms.get(i - 1).end(), ms.get(i).start())) {
+        while (i > 0 && joins(s, ms.get(i - 1).end(), ms.get(i).start(), ms.get(i - 1))) {
             i--;
             out.add(0, ms.get(i));
         }
@@ -993,6 +1091,11 @@ public final class PatternEventExtractor implements EventExtractor {
             if (w.equals(",") && k + 1 < s.size() && s.token(k + 1).pos().equals("VBG")) {
                 return true;
             }
+            // "... to Ukraine in response to cooperation between Russia and North Korea": a new reason, a new clause.
+            if (Set.of("amid", "despite", "because").contains(w) || w.equals("in") && k + 1 < s.size()
+                    && Set.of("response", "exchange", "retaliation", "return").contains(s.token(k + 1).lower())) {
+                return true;
+            }
             if (w.equals(";") || w.equals("which") || w.equals("who") || w.equals("while") || w.equals("but")
                     || w.equals("whereas") || w.equals("\u2013") || w.equals("\u2014")) {
                 return true;
@@ -1035,7 +1138,8 @@ public final class PatternEventExtractor implements EventExtractor {
 
     private static String prepositionBefore(Sentence s, Mention m) {
         int k = m.start() - 1;
-        while (k >= 0 && (s.token(k).pos().equals("DT") || s.token(k).pos().startsWith("JJ") || s.token(k).pos().equals("VBN"))) {
+        while (k >= 0 && (s.token(k).pos().equals("DT") || s.token(k).pos().startsWith("JJ") || s.token(k).pos().equals("VBN")
+                || s.token(k).pos().equals("POS") || k > 0 && s.token(k).isProperNoun() && s.token(k + 1).pos().equals("POS"))) {
             k--;
         }
         return k >= 0 ? s.token(k).lower() : "";
@@ -1075,7 +1179,8 @@ public final class PatternEventExtractor implements EventExtractor {
         String unit = q.quantity().unit();
         boolean money = unit.equals(unit.toUpperCase(java.util.Locale.ROOT)) || unit.equals("percent");
         return switch (t.action()) {
-            case "PAY", "PROVIDE_AID" -> money || noun != null && lexicon.isInClass(noun, "goods");
+            case "PAY" -> true;
+            case "PROVIDE_AID" -> money || noun != null && lexicon.isInClass(noun, "goods");
             case "CASUALTIES" -> q.noun() == m.start() || noun != null && (noun.lemmaCandidates().contains("casualty")
                     || lexicon.isInClass(noun, "personnel"));
             default -> t.objectClass() != null && noun != null
@@ -1094,11 +1199,16 @@ public final class PatternEventExtractor implements EventExtractor {
         return false;
     }
 
-    private static String date(Reading rd, boolean future, DateExpressions.Context c) {
+    private static String date(Reading rd, Match m, boolean future, DateExpressions.Context c) {
         Sentence s = rd.sentence();
+        Attribution a = rd.attribution();
         for (DateExpressions.Expression x : rd.dates()) {
             int tokenAt = tokenAt(s, x.start());
-            if (rd.attribution() != null && rd.attribution().covers(tokenAt)) {
+            if (a != null && a.covers(tokenAt)) {
+                continue;
+            }
+            // "A week later, X told Y that Z could send ...": a date before the saying dates the saying.
+            if (a != null && tokenAt < a.start() && m.start() >= a.end()) {
                 continue;
             }
             String iso = x.resolve(c, future);
@@ -1107,6 +1217,12 @@ public final class PatternEventExtractor implements EventExtractor {
             }
         }
         return null;
+    }
+
+    /** "In response, ..." and "In retaliation, ...": the event follows the one just told, on its date. */
+    private static boolean respondsToPrevious(Sentence s) {
+        return s.size() > 2 && s.token(0).lower().equals("in") && Set.of("response", "retaliation").contains(s.token(1).lower())
+                && s.token(2).text().equals(",");
     }
 
     private static int tokenAt(Sentence s, int offset) {
@@ -1146,6 +1262,9 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             if (POSSIBLE_CUES.contains(w) || POSSIBLE_CUES.contains(l)) {
                 return Modality.POSSIBLE;
+            }
+            if ((w.equals("will") || w.equals("shall")) && !tok.pos().equals("MD")) {
+                continue;
             }
             if (PLANNED_CUES.contains(w) || PLANNED_CUES.contains(l) && k + 1 < s.size()
                     && (s.token(k + 1).lower().equals("to") || k + 2 < s.size() && s.token(k + 2).lower().equals("to"))) {

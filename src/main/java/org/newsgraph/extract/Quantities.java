@@ -138,6 +138,14 @@ public final class Quantities {
         }
         // The counted thing: the head of the noun phrase that follows, or "of them" back to the last counted noun.
         int noun = headNoun(s, j);
+        if (noun < 0 && j < s.size() && (s.token(j).lemma().equals("have") || s.token(j).lemma().equals("be"))) {
+            // "around 15,000 have been sent": the counted noun was named before.
+            int back = previousCountedNoun(s, i, lexicon);
+            if (back >= 0) {
+                return new QuantityMention(new Quantity(strip(value), strip(max), unit(s.token(back), lexicon)), i, j, back,
+                        s.token(back).lemma());
+            }
+        }
         if (noun < 0) {
             if (j + 1 < s.size() && s.token(j).lower().equals("of") && s.token(j + 1).lower().equals("them")) {
                 int back = previousCountedNoun(s, i, lexicon);
