@@ -89,7 +89,12 @@ public final class Attributions {
             return null;
         }
         if (s.token(end - 1).text().equals(",")) {
-            // "X, a military expert on the channel Y, suggested": the subject stands before the apposition.
+            // "the ambassador to North Korea, Alexander Matsegora, told": the name just before the comma speaks;
+            // "X, a military expert on the channel Y, suggested": otherwise the subject before the apposition.
+            Mention named = mentionEndingAt(mentions, end - 1);
+            if (named != null && named.entity().kind() == EntityKind.PERSON) {
+                return new Attribution(named.start(), v + 1, named.entity());
+            }
             for (int k = end - 2; k >= 0; k--) {
                 if (s.token(k).text().equals(",")) {
                     Mention m = mentionEndingAt(mentions, k);
@@ -104,6 +109,9 @@ public final class Attributions {
             return null;
         }
         Token last = s.token(end - 1);
+        if (last.lower().equals("it") && s.token(v).pos().equals("VBN")) {
+            return null; // "it was reported that ...": impersonal, no source of its own
+        }
         if (PRONOUNS.contains(last.lower())) {
             return new Attribution(end - 1, v + 1, null);
         }
@@ -152,6 +160,13 @@ public final class Attributions {
                 }
             }
         }
+        // "the spokesman for the presidency, Mikhailo Podolyak, on his account": the name in apposition speaks.
+        if (to + 1 < s.size() && s.token(to).text().equals(",")) {
+            Mention m = mentionStartingAt(mentions, to + 1);
+            if (m != null && m.entity().kind() == EntityKind.PERSON) {
+                return new Attribution(cue, m.end(), m.entity());
+            }
+        }
         if (best == null && head < to) {
             boolean speakerHead = false;
             for (int k = from; k < head; k++) {
@@ -197,6 +212,15 @@ public final class Attributions {
             case STATE -> 8;
             default -> 9;
         };
+    }
+
+    private static Mention mentionStartingAt(List<Mention> mentions, int start) {
+        for (Mention m : mentions) {
+            if (m.start() == start) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static Mention mentionEndingAt(List<Mention> mentions, int end) {

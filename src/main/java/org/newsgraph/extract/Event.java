@@ -24,8 +24,11 @@ public record Event(String action, Entity actor, Entity agent, List<Entity> targ
         quantities = List.copyOf(quantities);
     }
 
-    /** The evidence sentence: its text and its character span in the article. */
-    public record Evidence(int sentence, int start, int end, String text) {
+    /**
+     * The evidence sentence: its text and its character span in the article, and the anchor: the offset of the
+     * words that tell this event (its trigger, or its own quantity when one trigger tells several events).
+     */
+    public record Evidence(int sentence, int start, int end, String text, int anchor) {
     }
 
     /** How many optional slots are filled: the most informative telling of a repeated claim wins. */

@@ -153,7 +153,14 @@ public final class PatternEventExtractor implements EventExtractor {
                 date = dateContext.lastDate();
             }
             Entity eventSource = denied ? (denial.agent() != null ? denial.agent() : denial.actor()) : source;
-            List<List<Quantity>> groups = quantities(rd, m);
+            Attribution own = rd.attribution();
+            if (!denied && own != null && m.start() < own.start() && own.end() < s.size() - 2
+                    && !s.token(own.start()).lower().equals("according")) {
+                // "Following a visit, Shoigu said that ...": what comes before "X said" is narrated, not reported.
+                eventSource = null;
+            }
+            List<Integer> groupStarts = new ArrayList<>();
+            List<List<Quantity>> groups = quantities(rd, m, groupStarts);
             for (Acting a : actors) {
                 List<Entity> ts = new ArrayList<>(targets);
                 if (SYMMETRIC.contains(t.action())) {
@@ -176,10 +183,12 @@ public final class PatternEventExtractor implements EventExtractor {
                         ts.add(c);
                     }
                 }
-                for (List<Quantity> qs : groups) {
+                for (int g = 0; g < groups.size(); g++) {
+                    List<Quantity> qs = groups.get(g);
                     double confidence = a.confidence() * (t.objectClass() == null ? 0.9 : 1.0);
+                    int anchor = g == 0 ? s.token(m.start()).start() : groupStarts.get(g);
                     Event e = new Event(t.action(), a.actor(), a.agent(), ts, qs, place, a.sharesDate() ? date : null,
-                            eventSource, modality, new Event.Evidence(s.index(), s.start(), s.end(), s.text()),
+                            eventSource, modality, new Event.Evidence(s.index(), s.start(), s.end(), s.text(), anchor),
                             Math.round(confidence * 100) / 100.0);
                     out.add(e);
                     if (t.action().equals("DENY") && denial == null) {
@@ -200,7 +209,7 @@ public final class PatternEventExtractor implements EventExtractor {
                     out.add(new Event("VIOLATE", c.targets().get(0), null,
                             targets(rd, m, List.of(new Acting(c.targets().get(0), null, 0.5, true)), place), List.of(),
                             place, null, c.agent() != null ? c.agent() : c.actor(), modality(s, m),
-                            new Event.Evidence(s.index(), s.start(), s.end(), s.text()), 0.5));
+                            new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.5));
                     break;
                 }
             }
@@ -249,7 +258,51 @@ public final class PatternEventExtractor implements EventExtractor {
                 out.add(new Match(t, i, end));
             }
         }
-        return out;
+        // "raised concern among the U.S.": when a trigger's own actor preposition is there, it wins over the plain reading.
+        List<Match> kept = new ArrayList<>();
+        for (Match m : out) {
+            boolean shadowed = m.trigger().actorPreposition() == null && out.stream().anyMatch(o -> o != m
+                    && o.start() == m.start() && o.trigger().action().equals(m.trigger().action())
+                    && o.trigger().actorPreposition() != null && hasWordAfter(s, o.end(), o.trigger().actorPreposition(), 12));
+            boolean prepositionMissing = m.trigger().actorPreposition() != null
+                    && !hasWordAfter(s, m.end(), m.trigger().actorPreposition(), 12);
+            if (!shadowed && !prepositionMissing && !inBackgroundPhrase(s, m)) {
+                kept.add(m);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean hasWordAfter(Sentence s, int from, String word, int reach) {
+        for (int k = from; k < s.size() && k < from + reach; k++) {
+            if (s.token(k).lower().equals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "in light of North Korea's threats", "amid rising tensions": a noun in such a phrase is background, not news. */
+    private static boolean inBackgroundPhrase(Sentence s, Match m) {
+        if (!m.trigger().noun()) {
+            return false;
+        }
+        for (int k = m.start() - 1; k >= 0 && k >= m.start() - 7; k--) {
+            String w = s.token(k).lower();
+            if (w.equals("amid") || w.equals("despite")) {
+                return true;
+            }
+            if (w.equals("of") && k >= 2 && s.token(k - 1).lower().equals("light") && s.token(k - 2).lower().equals("in")) {
+                return true;
+            }
+            if (w.equals("to") && k >= 2 && s.token(k - 1).lower().equals("response") && s.token(k - 2).lower().equals("in")) {
+                return true;
+            }
+            if (s.token(k).isVerb() || w.equals(",")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static int matchLemmas(Sentence s, int i, Trigger t) {
@@ -402,13 +455,17 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             if (found == null && anaphor == null) {
                 // "the use of North Korean soldiers", "casualties among North Korean soldiers": whose people they are.
-                found = ownerOfCountedNoun(rd, m, t);
+                found = ownerOfCountedNoun(rd, m, t, -1);
                 confidence = 0.65;
             }
         } else if (isPassive(s, at)) {
             found = afterWord(rd, m.end(), "by", 3, 4, t);
             if (found == null) {
                 found = fromPhraseBefore(rd, at, t);
+            }
+            if (found == null) {
+                // "North Korean soldiers ... around 15,000 have been sent": whose soldiers were sent.
+                found = ownerOfCountedNoun(rd, new Match(t, 0, 0), t, at);
             }
             confidence = 0.8;
         } else {
@@ -822,14 +879,16 @@ public final class PatternEventExtractor implements EventExtractor {
         return null;
     }
 
-    private Mention ownerOfCountedNoun(Reading rd, Match m, Trigger t) {
+    /** The demonym owning a counted noun of the trigger's class: after a noun trigger, or before {@code before}. */
+    private Mention ownerOfCountedNoun(Reading rd, Match m, Trigger t, int before) {
         Sentence s = rd.sentence();
         String cls = t.objectClass() != null ? t.objectClass() : t.action().equals("CASUALTIES") ? "personnel" : null;
         if (cls == null) {
             return null;
         }
-        int from = t.action().equals("CASUALTIES") ? 0 : m.end();
-        int to = t.action().equals("CASUALTIES") ? m.start() : Math.min(s.size(), m.end() + 8);
+        boolean backwards = before >= 0 || t.action().equals("CASUALTIES");
+        int from = backwards ? 0 : m.end();
+        int to = before >= 0 ? before : t.action().equals("CASUALTIES") ? m.start() : Math.min(s.size(), m.end() + 8);
         for (Mention men : rd.mentions()) {
             if (men.start() < from || men.start() >= to || men.how() != Mention.How.DEMONYM) {
                 continue;
@@ -1015,7 +1074,73 @@ public final class PatternEventExtractor implements EventExtractor {
 
     // ------------------------------------------------------------------ other slots
 
+    private static final Set<String> OBJECT_ONLY = Set.of("MONITOR", "CRITICIZE", "SUPPORT", "THREATEN", "SANCTION", "FIGHT");
+    private static final Set<String> HELP = Set.of("help", "assist", "support", "aid", "back", "reinforce", "bolster");
+
     private List<Entity> targets(Reading rd, Match m, List<Acting> actors, Entity place) {
+        List<Entity> direct = directObjectTargets(rd, m, actors);
+        if (!direct.isEmpty()) {
+            return direct;
+        }
+        List<Entity> out = purposeBeneficiary(rd, m, actors);
+        out.addAll(windowTargets(rd, m, actors, place));
+        return new ArrayList<>(new java.util.LinkedHashSet<>(out));
+    }
+
+    /** "monitor possible North Korean troop movements", "condemned Russia for ...": judging verbs aim at their object. */
+    private List<Entity> directObjectTargets(Reading rd, Match m, List<Acting> actors) {
+        Sentence s = rd.sentence();
+        if (!OBJECT_ONLY.contains(m.trigger().action())) {
+            return List.of();
+        }
+        List<Entity> out = new ArrayList<>();
+        int k = m.end();
+        while (k < s.size() && (s.token(k).lower().equals("to") || s.token(k).lower().equals("against") || s.token(k).lower().equals("on")
+                || s.token(k).pos().equals("DT") || s.token(k).pos().startsWith("JJ") || s.token(k).pos().startsWith("RB"))) {
+            k++;
+        }
+        for (Mention men : rd.mentions()) {
+            if (men.start() != k) {
+                continue;
+            }
+            Entity e = men.how() == Mention.How.DEMONYM ? men.entity() : targetOf(men.entity());
+            if (e != null && e.kind() == EntityKind.STATE && actors.stream().noneMatch(a -> a.actor().equals(e))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** "... to help the Kremlin oust ...": the one helped is aimed at. */
+    private List<Entity> purposeBeneficiary(Reading rd, Match m, List<Acting> actors) {
+        Sentence s = rd.sentence();
+        List<Entity> out = new ArrayList<>();
+        for (int k = m.end(); k + 2 < s.size() && k < m.end() + 20; k++) {
+            if (s.token(k).lower().equals("to") && s.token(k + 1).pos().equals("VB") && HELP.contains(s.token(k + 1).lemma())) {
+                Mention men = mentionStartingAt(rd.mentions(), k + 2 < s.size() && s.token(k + 2).pos().equals("DT") ? k + 3 : k + 2);
+                Entity e = men == null ? null : targetOf(men.entity());
+                if (e != null && actors.stream().noneMatch(a -> a.actor().equals(e))) {
+                    out.add(e);
+                }
+                break;
+            }
+            if (brokenBetween(s, k, k + 1) && !s.token(k).lower().equals("to")) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private Entity targetOf(Entity e) {
+        return switch (e.kind()) {
+            case STATE, ORGANIZATION, BODY, RESOLUTION, UNRESOLVED -> e;
+            case PERSON, AGENCY, ARMED_FORCE -> principal(e);
+            case PLACE -> e.seatOf() != null ? gazetteer.get(e.seatOf()) : null;
+            default -> null;
+        };
+    }
+
+    private List<Entity> windowTargets(Reading rd, Match m, List<Acting> actors, Entity place) {
         Sentence s = rd.sentence();
         List<Entity> out = new ArrayList<>();
         Set<String> actorIris = new HashSet<>();
@@ -1091,6 +1216,9 @@ public final class PatternEventExtractor implements EventExtractor {
             if (w.equals(",") && k + 1 < s.size() && s.token(k + 1).pos().equals("VBG")) {
                 return true;
             }
+            if (w.equals("to") && k + 1 < s.size() && s.token(k + 1).pos().equals("VB")) {
+                return true;
+            }
             // "... to Ukraine in response to cooperation between Russia and North Korea": a new reason, a new clause.
             if (Set.of("amid", "despite", "because").contains(w) || w.equals("in") && k + 1 < s.size()
                     && Set.of("response", "exchange", "retaliation", "return").contains(s.token(k + 1).lower())) {
@@ -1139,22 +1267,31 @@ public final class PatternEventExtractor implements EventExtractor {
     private static String prepositionBefore(Sentence s, Mention m) {
         int k = m.start() - 1;
         while (k >= 0 && (s.token(k).pos().equals("DT") || s.token(k).pos().startsWith("JJ") || s.token(k).pos().equals("VBN")
-                || s.token(k).pos().equals("POS") || k > 0 && s.token(k).isProperNoun() && s.token(k + 1).pos().equals("POS"))) {
+                || s.token(k).pos().equals("POS"))) {
+            if (s.token(k).pos().equals("POS")) {
+                // "off South Korea's Jeju island": step over the possessor's name.
+                k--;
+                while (k >= 0 && (s.token(k).isProperNoun() || s.token(k).isCapitalised() && s.token(k).isNoun())) {
+                    k--;
+                }
+                continue;
+            }
             k--;
         }
         return k >= 0 ? s.token(k).lower() : "";
     }
 
     /** Quantities of the trigger's object, one group per coordinated object ("1,000 sappers along with 5,000 workers"). */
-    private List<List<Quantity>> quantities(Reading rd, Match m) {
+    private List<List<Quantity>> quantities(Reading rd, Match m, List<Integer> groupStarts) {
         Sentence s = rd.sentence();
         Trigger t = m.trigger();
         List<QuantityMention> picked = new ArrayList<>();
         boolean leftToo = t.noun() || isPassive(s, m.start()) || relativeObjectBefore(s, m.start());
         for (QuantityMention q : rd.quantities()) {
-            boolean right = q.start() >= m.end() && q.start() <= m.end() + 14 && !brokenBetween(s, m.end(), q.start());
+            boolean right = q.start() >= m.end() && q.start() <= m.end() + 22 && !brokenBetween(s, m.end(), q.start());
             boolean left = leftToo && q.end() <= m.start() && q.end() >= m.start() - 14;
-            if (!right && !left) {
+            boolean own = q.noun() >= m.start() && q.noun() < m.end(); // "600 casualties": the trigger counted
+            if (!right && !left && !own) {
                 continue;
             }
             if (fits(s, q, t, m)) {
@@ -1163,10 +1300,12 @@ public final class PatternEventExtractor implements EventExtractor {
         }
         List<List<Quantity>> groups = new ArrayList<>();
         List<Quantity> cur = new ArrayList<>();
+        groupStarts.add(picked.isEmpty() ? s.token(m.start()).start() : s.token(picked.get(0).start()).start());
         for (int i = 0; i < picked.size(); i++) {
             if (i > 0 && t.objectClass() != null && startsNewObject(s, picked.get(i - 1).end(), picked.get(i).start())) {
                 groups.add(cur);
                 cur = new ArrayList<>();
+                groupStarts.add(s.token(picked.get(i).start()).start());
             }
             cur.add(picked.get(i).quantity());
         }
@@ -1181,8 +1320,7 @@ public final class PatternEventExtractor implements EventExtractor {
         return switch (t.action()) {
             case "PAY" -> true;
             case "PROVIDE_AID" -> money || noun != null && lexicon.isInClass(noun, "goods");
-            case "CASUALTIES" -> q.noun() == m.start() || noun != null && (noun.lemmaCandidates().contains("casualty")
-                    || lexicon.isInClass(noun, "personnel"));
+            case "CASUALTIES" -> q.noun() == m.start() || !t.noun() && noun != null && lexicon.isInClass(noun, "personnel");
             default -> t.objectClass() != null && noun != null
                     && (lexicon.isInClass(noun, t.objectClass()) || lexicon.isInClass(noun, "personnel")
                     && t.objectClass().equals("personnel"));
@@ -1263,7 +1401,8 @@ public final class PatternEventExtractor implements EventExtractor {
             if (POSSIBLE_CUES.contains(w) || POSSIBLE_CUES.contains(l)) {
                 return Modality.POSSIBLE;
             }
-            if ((w.equals("will") || w.equals("shall")) && !tok.pos().equals("MD")) {
+            if ((w.equals("will") || w.equals("shall")) && (!tok.pos().equals("MD") || k > 0
+                    && Set.of("POS", "JJ", "DT", "PRP$", "''", "\"").contains(s.token(k - 1).pos()))) {
                 continue;
             }
             if (PLANNED_CUES.contains(w) || PLANNED_CUES.contains(l) && k + 1 < s.size()

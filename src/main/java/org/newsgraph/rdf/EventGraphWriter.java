@@ -140,6 +140,7 @@ public final class EventGraphWriter {
             Event.Evidence ed = e.evidence();
             Node sentence = iri(Iris.sentence(key, ed.start(), ed.end()));
             add(g, ev, NG.evidence.asNode(), sentence);
+            add(g, ev, NG.anchor.asNode(), NodeFactory.createLiteralDT(String.valueOf(ed.anchor()), XSDDatatype.XSDnonNegativeInteger));
             if (minted.add(sentence.getURI())) {
                 add(g, sentence, RDF.type.asNode(), NG.EvidenceSentence.asNode());
                 add(g, sentence, iri(NIF + "beginIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.start()), XSDDatatype.XSDnonNegativeInteger));

@@ -88,6 +88,7 @@ public final class NG {
     public static final Property modality = p("modality");
     public static final Property confidence = p("confidence");
     public static final Property detail = p("detail");
+    public static final Property anchor = p("anchor");
     public static final Property value = p("value");
     public static final Property maxValue = p("maxValue");
     public static final Property unit = p("unit");
