@@ -154,7 +154,7 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             Entity eventSource = denied ? (denial.agent() != null ? denial.agent() : denial.actor()) : source;
             Attribution own = rd.attribution();
-            if (!denied && own != null && m.start() < own.start() && own.end() < s.size() - 2
+            if (!denied && own != null && m.start() < own.start() && !endsSentence(s, own)
                     && !s.token(own.start()).lower().equals("according")) {
                 // "Following a visit, Shoigu said that ...": what comes before "X said" is narrated, not reported.
                 eventSource = null;
@@ -1355,6 +1355,16 @@ public final class PatternEventExtractor implements EventExtractor {
             }
         }
         return null;
+    }
+
+    /** True when nothing after the attribution but adjuncts: "..., X said on Monday." covers all before it. */
+    private static boolean endsSentence(Sentence s, Attribution a) {
+        for (int k = a.end(); k < s.size(); k++) {
+            if (s.token(k).isVerb()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "In response, ..." and "In retaliation, ...": the event follows the one just told, on its date. */
