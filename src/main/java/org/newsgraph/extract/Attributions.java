@@ -109,8 +109,8 @@ public final class Attributions {
             return null;
         }
         Token last = s.token(end - 1);
-        if (last.lower().equals("it") && s.token(v).pos().equals("VBN")) {
-            return null; // "it was reported that ...": impersonal, no source of its own
+        if (last.lower().equals("it") && end < v) {
+            return null; // "it was reported that", "it must be said that": impersonal, no source of its own
         }
         if (PRONOUNS.contains(last.lower())) {
             return new Attribution(end - 1, v + 1, null);
@@ -161,10 +161,16 @@ public final class Attributions {
             }
         }
         // "the spokesman for the presidency, Mikhailo Podolyak, on his account": the name in apposition speaks.
-        if (to + 1 < s.size() && s.token(to).text().equals(",")) {
-            Mention m = mentionStartingAt(mentions, to + 1);
-            if (m != null && m.entity().kind() == EntityKind.PERSON) {
-                return new Attribution(cue, m.end(), m.entity());
+        for (int k = to; k + 1 < s.size() && k < to + 8; k++) {
+            if (s.token(k).text().equals(",")) {
+                Mention m = mentionStartingAt(mentions, k + 1);
+                if (m != null && m.entity().kind() == EntityKind.PERSON) {
+                    return new Attribution(cue, m.end(), m.entity());
+                }
+                break;
+            }
+            if (s.token(k).isVerb() || s.token(k).text().equals(".")) {
+                break;
             }
         }
         if (best == null && head < to) {

@@ -12,12 +12,18 @@ import java.util.List;
  * @param seatOf  the government its name stands for when it acts (capitals, the Kremlin), or null
  * @param country the state a place lies in, or null
  * @param members member states of a group, empty otherwise
+ * @param controlledBy the state that holds a place it does not lie in (an occupied region), or null
+ * @param concerns     the state a sanctions regime or resolution series is about, or null
  */
 public record Entity(String iri, String label, EntityKind kind, String actsFor, String seatOf, String country,
-                     List<String> members) {
+                     List<String> members, String controlledBy, String concerns) {
 
     public Entity {
         members = List.copyOf(members);
+    }
+
+    public Entity(String iri, String label, EntityKind kind, String actsFor, String seatOf, String country, List<String> members) {
+        this(iri, label, kind, actsFor, seatOf, country, members, null, null);
     }
 
     public static Entity unresolved(String iri, String label) {

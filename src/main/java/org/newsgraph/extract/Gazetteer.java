@@ -58,7 +58,7 @@ public final class Gazetteer {
             List<String> members = new ArrayList<>();
             r.listProperties(NG.member).forEachRemaining(s -> members.add(s.getResource().getURI()));
             entities.put(r.getURI(), new Entity(r.getURI(), label(r), k, iri(r, NG.actsFor), iri(r, NG.seatOfGovernmentOf),
-                    iri(r, NG.country), members));
+                    iri(r, NG.country), members, iri(r, NG.controlledBy), iri(r, NG.concerns)));
         });
         Gazetteer g = new Gazetteer(entities);
         kinds.keySet().forEach(r -> {

@@ -161,7 +161,15 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             List<Integer> groupStarts = new ArrayList<>();
             List<List<Quantity>> groups = quantities(rd, m, groupStarts);
-            for (Acting a : actors) {
+            Entity spokesperson = rd.attribution() != null ? rd.attribution().source() : null;
+            for (Acting a0 : actors) {
+                Acting a = a0;
+                // "the Kremlin denies ... – the Kremlin spokesperson, Dmitri Peskov, said": one who speaks for the actor acts through it.
+                if (a.agent() == null && spokesperson != null && spokesperson.kind() == EntityKind.PERSON
+                        && a.actor().equals(principal(spokesperson))) {
+                    a = new Acting(a.actor(), spokesperson, a.confidence(), a.sharesDate());
+                }
+                Entity evSource = eventSource == null && a.agent() != null && a.agent().equals(spokesperson) ? spokesperson : eventSource;
                 List<Entity> ts = new ArrayList<>(targets);
                 if (SYMMETRIC.contains(t.action())) {
                     for (Acting other : actors) {
@@ -170,16 +178,17 @@ public final class PatternEventExtractor implements EventExtractor {
                         }
                     }
                 }
-                ts.removeIf(x -> x.equals(a.actor()));
+                ts.remove(a.actor());
                 if (!SYMMETRIC.contains(t.action())) {
                     for (Acting other : actors) {
                         ts.remove(other.actor());
                     }
                 }
-                if ((t.action().equals("DEPLOY") || t.action().equals("MEET")) && ts.isEmpty() && place != null
-                        && place.country() != null && !place.country().equals(a.actor().iri())) {
-                    Entity c = gazetteer.get(place.country());
-                    if (c != null) {
+                if (Set.of("DEPLOY", "MEET", "FIGHT").contains(t.action()) && ts.isEmpty() && place != null) {
+                    // The state that holds the place receives those sent there: the occupier of an occupied region.
+                    String holder = t.action().equals("DEPLOY") && place.controlledBy() != null ? place.controlledBy() : place.country();
+                    Entity c = holder == null ? null : gazetteer.get(holder);
+                    if (c != null && !c.equals(a.actor())) {
                         ts.add(c);
                     }
                 }
@@ -188,7 +197,7 @@ public final class PatternEventExtractor implements EventExtractor {
                     double confidence = a.confidence() * (t.objectClass() == null ? 0.9 : 1.0);
                     int anchor = g == 0 ? s.token(m.start()).start() : groupStarts.get(g);
                     Event e = new Event(t.action(), a.actor(), a.agent(), ts, qs, place, a.sharesDate() ? date : null,
-                            eventSource, modality, new Event.Evidence(s.index(), s.start(), s.end(), s.text(), anchor),
+                            evSource, modality, new Event.Evidence(s.index(), s.start(), s.end(), s.text(), anchor),
                             Math.round(confidence * 100) / 100.0);
                     out.add(e);
                     if (t.action().equals("DENY") && denial == null) {
@@ -1099,6 +1108,15 @@ public final class PatternEventExtractor implements EventExtractor {
                 || s.token(k).pos().equals("DT") || s.token(k).pos().startsWith("JJ") || s.token(k).pos().startsWith("RB"))) {
             k++;
         }
+        if (k < s.size() && s.token(k).pos().equals("PRP$") && (s.token(k).lower().equals("its") || s.token(k).lower().equals("their"))) {
+            for (int i = rd.mentions().size() - 1; i >= 0; i--) {
+                Mention men = rd.mentions().get(i);
+                Entity e = men.start() < m.start() ? targetOf(men.entity()) : null;
+                if (e != null && e.kind() == EntityKind.STATE && actors.stream().noneMatch(a -> a.actor().equals(e))) {
+                    return List.of(e);
+                }
+            }
+        }
         for (Mention men : rd.mentions()) {
             if (men.start() != k) {
                 continue;
@@ -1116,7 +1134,8 @@ public final class PatternEventExtractor implements EventExtractor {
         Sentence s = rd.sentence();
         List<Entity> out = new ArrayList<>();
         for (int k = m.end(); k + 2 < s.size() && k < m.end() + 20; k++) {
-            if (s.token(k).lower().equals("to") && s.token(k + 1).pos().equals("VB") && HELP.contains(s.token(k + 1).lemma())) {
+            if ((s.token(k).lower().equals("to") || s.token(k).pos().equals("MD")) && s.token(k + 1).pos().equals("VB")
+                    && HELP.contains(s.token(k + 1).lemma())) {
                 Mention men = mentionStartingAt(rd.mentions(), k + 2 < s.size() && s.token(k + 2).pos().equals("DT") ? k + 3 : k + 2);
                 Entity e = men == null ? null : targetOf(men.entity());
                 if (e != null && actors.stream().noneMatch(a -> a.actor().equals(e))) {
@@ -1124,7 +1143,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
                 break;
             }
-            if (brokenBetween(s, k, k + 1) && !s.token(k).lower().equals("to")) {
+            if (brokenBetween(s, k, k + 1) && !s.token(k).lower().equals("to") && !s.token(k).lower().equals("who")) {
                 break;
             }
         }

@@ -85,8 +85,23 @@ public final class OpenNlpAnnotator implements TextAnnotator {
      * "Regnum”") and possessives with a curly apostrophe ("Korea’s" becomes "Korea" and "’s").
      */
     static Span[] splitClitics(String text, Span[] spans) {
-        List<Span> out = new ArrayList<>(spans.length + 8);
+        List<Span> pieces = new ArrayList<>(spans.length + 8);
         for (Span sp : spans) {
+            // "field\u201dfurther": a closing quote glued between two words splits them.
+            int from = sp.getStart();
+            for (int k = sp.getStart() + 1; k < sp.getEnd() - 1; k++) {
+                if ("\u201c\u201d\u00ab\u00bb".indexOf(text.charAt(k)) >= 0) {
+                    if (k > from) {
+                        pieces.add(new Span(from, k));
+                    }
+                    pieces.add(new Span(k, k + 1));
+                    from = k + 1;
+                }
+            }
+            pieces.add(new Span(from, sp.getEnd()));
+        }
+        List<Span> out = new ArrayList<>(pieces.size() + 8);
+        for (Span sp : pieces) {
             int s = sp.getStart();
             int e = sp.getEnd();
             while (e - s > 1 && QUOTES.indexOf(text.charAt(s)) >= 0 && Character.isLetterOrDigit(text.charAt(s + 1))) {

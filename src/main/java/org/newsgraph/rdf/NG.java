@@ -99,6 +99,7 @@ public final class NG {
     public static final Property role = p("role");
     public static final Property member = p("member");
     public static final Property country = p("country");
+    public static final Property controlledBy = p("controlledBy");
     public static final Property seatOfGovernmentOf = p("seatOfGovernmentOf");
     public static final Property demonym = p("demonym");
     public static final Property shortName = p("shortName");
