@@ -16,6 +16,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.newsgraph.nlp.Sentence;
+import org.newsgraph.nlp.Token;
 import org.newsgraph.rdf.NG;
 
 /**
@@ -36,6 +37,9 @@ public final class Gazetteer {
     }
 
     private final Map<String, Entity> byIri;
+    /** Sanctions regimes and resolution series by the state they concern. */
+    private final Map<String, Entity> regimes = new HashMap<>();
+    private final Map<String, Entity> resolutionSeries = new HashMap<>();
     private final Map<String, List<Name>> names = new HashMap<>();
     private final Map<String, List<Name>> demonyms = new HashMap<>();
     private final Map<String, List<Name>> shortNames = new HashMap<>();
@@ -61,11 +65,23 @@ public final class Gazetteer {
                     iri(r, NG.country), members, iri(r, NG.controlledBy), iri(r, NG.concerns)));
         });
         Gazetteer g = new Gazetteer(entities);
+        for (Entity e : entities.values()) {
+            if (e.kind() == EntityKind.RESOLUTION && e.concerns() != null) {
+                (e.label().toLowerCase(Locale.ROOT).contains("resolutions") ? g.resolutionSeries : g.regimes).put(e.concerns(), e);
+            }
+        }
         kinds.keySet().forEach(r -> {
             Entity e = entities.get(r.getURI());
             g.addName(g.names, e, label(r));
             r.listProperties(SKOS.altLabel).forEachRemaining(s -> g.addName(g.names, e, text(s)));
-            r.listProperties(NG.demonym).forEachRemaining(s -> g.addName(g.demonyms, e, text(s)));
+            r.listProperties(NG.demonym).forEachRemaining(s -> {
+                g.addName(g.demonyms, e, text(s));
+                // "North Koreans" are North Korea's people as "North Korean troops" are its troops.
+                String d = text(s);
+                if (!d.isEmpty() && !d.endsWith("s") && !d.endsWith("ese") && !d.endsWith("sh") && !d.endsWith("ch")) {
+                    g.addName(g.demonyms, e, d + "s");
+                }
+            });
             r.listProperties(NG.shortName).forEachRemaining(s -> g.addName(g.shortNames, e, text(s)));
         });
         return g;
@@ -77,6 +93,16 @@ public final class Gazetteer {
 
     public Entity get(String iri) {
         return byIri.get(iri);
+    }
+
+    /** The UN sanctions regime concerning a state ("UN sanctions on North Korea"), or null. */
+    public Entity regimeOf(String stateIri) {
+        return regimes.get(stateIri);
+    }
+
+    /** The Security Council resolution series concerning a state, or null. */
+    public Entity resolutionsOn(String stateIri) {
+        return resolutionSeries.get(stateIri);
     }
 
     public Collection<Entity> entities() {
@@ -106,7 +132,42 @@ public final class Gazetteer {
                 i++;
             }
         }
+        distribute(s, out);
         return out;
+    }
+
+    /**
+     * "the people's republics of Donetsk and Luhansk": a plural head shared by two names is read once per name
+     * ("people's republic of Donetsk", "people's republic of Luhansk") when the gazetteer knows both.
+     */
+    private void distribute(Sentence s, List<Mention> out) {
+        for (int k = 0; k + 1 < out.size(); k++) {
+            Mention a = out.get(k);
+            Mention b = out.get(k + 1);
+            if (a.start() < 2 || !s.token(a.start() - 1).lower().equals("of") || b.start() != a.end() + 1
+                    || !s.token(a.end()).lower().equals("and")) {
+                continue;
+            }
+            int of = a.start() - 1;
+            Token head = s.token(of - 1);
+            if (!head.pos().equals("NNS")) {
+                continue;
+            }
+            String singular = head.lemma();
+            for (int from = Math.max(0, of - 4); from < of; from++) {
+                String prefix = (from < of - 1 ? s.span(from, of - 1) + " " : "") + singular + " of ";
+                List<Name> na = names.get(key(prefix + s.span(a.start(), a.end())));
+                List<Name> nb = names.get(key(prefix + s.span(b.start(), b.end())));
+                if (na != null && nb != null) {
+                    final int start = from;
+                    Mention first = new Mention(na.get(0).entity(), start, a.end(), Mention.How.NAME);
+                    out.set(k, first);
+                    out.set(k + 1, new Mention(nb.get(0).entity(), b.start(), b.end(), Mention.How.NAME));
+                    out.removeIf(m -> m.start() >= start && m.end() <= of && m != first);
+                    break;
+                }
+            }
+        }
     }
 
     private Mention longestAt(Sentence s, int i, Set<String> namedPeople) {

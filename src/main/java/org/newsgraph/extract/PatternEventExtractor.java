@@ -93,10 +93,17 @@ public final class PatternEventExtractor implements EventExtractor {
         LocalDate articleDate = article.publishedDate().orElse(null);
         Integer yearHint = articleDate != null ? Integer.valueOf(articleDate.getYear()) : DateExpressions.latestYear(text.text());
         Set<String> namedPeople = new HashSet<>();
+        Map<String, Integer> stateCounts = new java.util.HashMap<>();
         List<Reading> readings = new ArrayList<>();
         for (Sentence s : text.sentences()) {
             List<Mention> mentions = new ArrayList<>(gazetteer.mentions(s, namedPeople));
             addResolutions(s, mentions);
+            addSanctionRegimes(s, mentions, stateCounts);
+            for (Mention m : mentions) {
+                if (m.entity().kind() == EntityKind.STATE) {
+                    stateCounts.merge(m.entity().iri(), 1, Integer::sum);
+                }
+            }
             for (Mention m : mentions) {
                 if (m.entity().kind() == EntityKind.PERSON && m.how() == Mention.How.NAME) {
                     namedPeople.add(m.entity().iri());
@@ -1202,6 +1209,9 @@ public final class PatternEventExtractor implements EventExtractor {
             if (target == null || actorIris.contains(target.iri()) || out.contains(target) || target.equals(place)) {
                 continue;
             }
+            if (m.trigger().action().equals("SANCTION") && target.kind() == EntityKind.RESOLUTION) {
+                continue; // the regime is the instrument; the sanctioned state is the target
+            }
             if (target.kind() == EntityKind.STATE && locative(s, men) && isPlaceFor(m.trigger())
                     && !prepositionBefore(s, men).equals("to")) {
                 continue;
@@ -1521,6 +1531,71 @@ public final class PatternEventExtractor implements EventExtractor {
             }
         }
         mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+    }
+
+    /**
+     * "UN sanctions", "U.N. Security Council resolutions", "freed itself from sanctions": without a number they refer to
+     * the regime (or resolution series) of the state they concern: the one named after "on" or "against", else the one
+     * the sentence names, else the one the article has named most. National sanctions ("US sanctions") are left alone.
+     */
+    private void addSanctionRegimes(Sentence s, List<Mention> mentions, Map<String, Integer> stateCounts) {
+        for (int i = 0; i < s.size(); i++) {
+            Token tok = s.token(i);
+            boolean sanctions = tok.lower().equals("sanctions");
+            boolean resolutions = tok.lower().equals("resolutions");
+            if (!sanctions && !resolutions || insideMention(mentions, i)) {
+                continue;
+            }
+            int start = i;
+            boolean un = false;
+            for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
+                Mention m = mentionEndingAt(mentions, k + 1);
+                if (m != null && (m.entity().kind() == EntityKind.BODY || m.entity().kind() == EntityKind.ORGANIZATION)
+                        && m.entity().label().startsWith("United Nations")) {
+                    un = true;
+                    start = m.start();
+                    k = m.start();
+                    continue;
+                }
+                if (m != null) {
+                    break; // "US sanctions", "Western sanctions": someone else's sanctions
+                }
+                String w = s.token(k).lower();
+                if (!(s.token(k).pos().startsWith("JJ") || w.equals("international") || w.equals("security") || w.equals("council"))) {
+                    break;
+                }
+            }
+            if (resolutions && !un) {
+                continue;
+            }
+            String state = null;
+            if (i + 2 < s.size() && (s.token(i + 1).lower().equals("on") || s.token(i + 1).lower().equals("against"))) {
+                Mention after = mentionStartingAt(mentions, i + 2);
+                state = after != null && after.entity().kind() == EntityKind.STATE ? after.entity().iri() : null;
+            }
+            if (state == null) {
+                int best = Integer.MAX_VALUE;
+                for (Mention m : mentions) {
+                    if (m.entity().kind() == EntityKind.STATE && gazetteer.regimeOf(m.entity().iri()) != null
+                            && Math.abs(m.start() - i) < best) {
+                        best = Math.abs(m.start() - i);
+                        state = m.entity().iri();
+                    }
+                }
+            }
+            if (state == null && un) {
+                state = stateCounts.entrySet().stream().filter(e -> gazetteer.regimeOf(e.getKey()) != null)
+                        .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            }
+            Entity regime = state == null ? null : resolutions ? gazetteer.resolutionsOn(state) : gazetteer.regimeOf(state);
+            if (regime != null) {
+                final int from = start;
+                final int to = i + 1;
+                mentions.removeIf(m -> m.start() < to && m.end() > from);
+                mentions.add(new Mention(regime, from, to, Mention.How.NAME));
+                mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+            }
+        }
     }
 
     private static Mention mentionStartingAt(List<Mention> mentions, int start) {
