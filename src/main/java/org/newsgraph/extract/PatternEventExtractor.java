@@ -282,7 +282,7 @@ public final class PatternEventExtractor implements EventExtractor {
                     && o.trigger().actorPreposition() != null && hasWordAfter(s, o.end(), o.trigger().actorPreposition(), 12));
             boolean prepositionMissing = m.trigger().actorPreposition() != null
                     && !hasWordAfter(s, m.end(), m.trigger().actorPreposition(), 12);
-            if (!shadowed && !prepositionMissing && !inBackgroundPhrase(s, m)) {
+            if (!shadowed && !prepositionMissing && !inBackgroundPhrase(s, m) && !inCondition(s, m)) {
                 kept.add(m);
             }
         }
@@ -314,8 +314,29 @@ public final class PatternEventExtractor implements EventExtractor {
             if (w.equals("to") && k >= 2 && s.token(k - 1).lower().equals("response") && s.token(k - 2).lower().equals("in")) {
                 return true;
             }
-            if (s.token(k).isVerb() || w.equals(",")) {
+            if (s.token(k).isVerb() && !s.token(k).pos().equals("VBG") && !s.token(k).pos().equals("VBN") || w.equals(",")) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** "If North Korea wants to join the war, ...", "if I were ...": a condition or a counterfactual claims nothing. */
+    private static boolean inCondition(Sentence s, Match m) {
+        for (int k = 0; k < s.size(); k++) {
+            if (s.token(k).lower().equals("if") && k + 2 < s.size()) {
+                for (int j = k + 1; j < s.size() && j < k + 5; j++) {
+                    if (s.token(j).lower().equals("were")) {
+                        return true; // counterfactual: the whole sentence is hypothetical
+                    }
+                }
+                int end = k + 1;
+                while (end < s.size() && !s.token(end).text().equals(",")) {
+                    end++;
+                }
+                if (m.start() > k && m.start() < end) {
+                    return true;
+                }
             }
         }
         return false;
@@ -935,14 +956,18 @@ public final class PatternEventExtractor implements EventExtractor {
 
     /** The support verb whose object the noun trigger is ("conducted ... exercises"), or -1. */
     private int supportVerbBefore(Sentence s, int at) {
-        for (int k = at - 1; k >= 0 && k >= at - 5; k--) {
+        for (int k = at - 1; k >= 0 && k >= at - 7; k--) {
             Token tok = s.token(k);
             if (tok.isVerb()) {
-                return lexicon.isSupportVerb(tok.lemma()) ? k : -1;
+                // "increased cooperation": a participle right before the noun describes it; it does not govern it.
+                boolean adjectival = k == at - 1 && (tok.pos().equals("VBN") || tok.pos().equals("VBD"));
+                return !adjectival && tok.lemmaCandidates().stream().anyMatch(lexicon::isSupportVerb) ? k : -1;
             }
-            if (!(tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("DT") || tok.pos().equals("PRP$")
+            // "discussed items of immediate cooperation", "engaged in military cooperation"
+            boolean linking = (tok.lower().equals("of") || tok.lower().equals("in") || tok.lower().equals("on")) && k < at - 1;
+            if (!(linking || tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("DT") || tok.pos().equals("PRP$")
                     || tok.pos().startsWith("RB") || tok.pos().equals("CD") || tok.text().equals("\"")
-                    || tok.text().equals("\u201c") || tok.text().equals(","))) {
+                    || tok.text().equals("\u201c") || tok.text().equals("\u201d") || tok.text().equals(","))) {
                 return -1;
             }
         }
@@ -1642,11 +1667,18 @@ public final class PatternEventExtractor implements EventExtractor {
         return out;
     }
 
+    /** Speech acts are events of their own each time: two criticisms are two statements, not one claim told twice. */
+    private static final Set<String> SPEECH_ACTS = Set.of("CRITICIZE", "SUPPORT", "THREATEN", "DENY");
+
     /** A claim repeated in the article is one record, kept from its most informative sentence. */
     private static List<Event> merge(List<Event> events) {
         List<Event> out = new ArrayList<>();
         for (Event e : events) {
             int same = -1;
+            if (SPEECH_ACTS.contains(e.action())) {
+                out.add(e);
+                continue;
+            }
             for (int i = 0; i < out.size(); i++) {
                 Event o = out.get(i);
                 if (o.action().equals(e.action()) && o.actor().equals(e.actor()) && o.modality() == e.modality()
