@@ -32,7 +32,7 @@ public final class Attributions {
                 a = rightNounPhrase(s, mentions, i, i + 2, lexicon);
             } else if (t.lower().equals("citing") || (t.lower().equals("quoting"))) {
                 a = rightNounPhrase(s, mentions, i, i + 1, lexicon);
-            } else if ((t.isVerb() || afterClosingQuote(s, i)) && isReporting(t, thatFollows(s, i), lexicon)) {
+            } else if ((Token.isVerbAt(s.tokens(), i) || afterClosingQuote(s, i)) && isReporting(t, thatFollows(s, i), lexicon)) {
                 a = reportingVerb(s, mentions, i, lexicon);
             }
             if (a != null && (best == null || (best.source() != null && best.source().kind() == EntityKind.UNRESOLVED
@@ -84,6 +84,16 @@ public final class Attributions {
         }
         if (end >= 2 && s.token(end - 2).lower().equals("on") && s.token(end - 1).isProperNoun()) {
             end -= 2;
+        }
+        // "the Korean Central News Agency (KCNA) said": step over the parenthesis.
+        if (end >= 3 && s.token(end - 1).text().equals(")")) {
+            int open = end - 2;
+            while (open > 0 && !s.token(open).text().equals("(") && open > end - 6) {
+                open--;
+            }
+            if (s.token(open).text().equals("(")) {
+                end = open;
+            }
         }
         if (end == 0) {
             return null;

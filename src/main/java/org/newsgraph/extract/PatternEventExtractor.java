@@ -32,7 +32,7 @@ public final class PatternEventExtractor implements EventExtractor {
     private static final Set<String> SYMMETRIC = Set.of("SIGN_AGREEMENT", "MEET", "COOPERATE");
     private static final Set<String> LOCATIVE = Set.of("in", "into", "to", "at", "near", "inside", "across", "around",
             "off", "toward", "towards", "from", "on");
-    private static final Set<String> CLAUSE_BREAK = Set.of(";", "which", "who", "whom", "while", "but", "whereas",
+    private static final Set<String> CLAUSE_BREAK = Set.of(";", "which", "who", "whom", "while", "but", "whereas", "where",
             "although", "though", "because", "since", "\u2013", "\u2014");
     private static final Set<String> PLANNED_CUES = Set.of("will", "'ll", "shall", "wo", "should", "plan", "intend",
             "prepare", "agree", "commit", "pledge", "promise", "decide", "expect", "set", "ready", "schedule", "aim",
@@ -255,7 +255,8 @@ public final class PatternEventExtractor implements EventExtractor {
                 if (end < 0) {
                     continue;
                 }
-                boolean posOk = t.noun() ? tok.isNoun() : tok.isVerb() || (tok.pos().equals("JJ") && tok.text().endsWith("ed"));
+                boolean posOk = t.noun() ? tok.isNoun() && !Token.isVerbAt(s.tokens(), i)
+                        : Token.isVerbAt(s.tokens(), i) || (tok.pos().equals("JJ") && tok.text().endsWith("ed"));
                 // "the panel monitoring sanctions": a plural noun the tagger took for a verb after another verb.
                 if (!t.noun() && tok.pos().equals("VBZ") && i > 0 && (s.token(i - 1).pos().startsWith("VB")
                         || s.token(i - 1).pos().startsWith("JJ") || s.token(i - 1).pos().equals("DT"))) {
@@ -794,6 +795,12 @@ public final class PatternEventExtractor implements EventExtractor {
             if (ANAPHORS.contains(tok.lower()) && tok.pos().startsWith("PRP") && !tok.pos().equals("PRP$")) {
                 return null;
             }
+            // "the two sides agreed", "the country's government will": an anaphor is the subject.
+            if (k > 0 && Set.of("sides", "countries", "nations").contains(tok.lower())
+                    && Set.of("two", "both").contains(s.token(k - 1).lower())
+                    || tok.lower().equals("country") && k > 0 && s.token(k - 1).lower().equals("the")) {
+                return null;
+            }
             Mention m = mentionEndingAt(rd.mentions(), k + 1);
             if (m == null) {
                 continue;
@@ -831,7 +838,15 @@ public final class PatternEventExtractor implements EventExtractor {
     private static boolean isPrepositionObject(Sentence s, Mention m) {
         int k = m.start() - 1;
         while (k >= 0 && (s.token(k).pos().equals("DT") || s.token(k).pos().startsWith("JJ") || s.token(k).text().equals("\"")
-                || s.token(k).text().equals("\u201c"))) {
+                || s.token(k).text().equals("\u201c") || s.token(k).pos().equals("POS"))) {
+            if (s.token(k).pos().equals("POS")) {
+                // "with North Korea's Kim Jong Un": step over the possessor.
+                k--;
+                while (k >= 0 && s.token(k).isProperNoun()) {
+                    k--;
+                }
+                continue;
+            }
             k--;
         }
         if (k < 0) {
@@ -930,9 +945,12 @@ public final class PatternEventExtractor implements EventExtractor {
             if (men.start() < from || men.start() >= to || men.how() != Mention.How.DEMONYM) {
                 continue;
             }
-            for (int k = men.end(); k < s.size() && k < men.end() + 3; k++) {
+            for (int k = men.end(); k < s.size() && k < men.end() + 6; k++) {
                 if (s.token(k).isNoun() && lexicon.isInClass(s.token(k), cls)) {
                     return canActOrDemonym(men, rd, t) ? men : null;
+                }
+                if (s.token(k).isVerb() || s.token(k).pos().equals("IN") || s.token(k).text().equals(",")) {
+                    break;
                 }
             }
         }
@@ -964,7 +982,8 @@ public final class PatternEventExtractor implements EventExtractor {
                 return !adjectival && tok.lemmaCandidates().stream().anyMatch(lexicon::isSupportVerb) ? k : -1;
             }
             // "discussed items of immediate cooperation", "engaged in military cooperation"
-            boolean linking = (tok.lower().equals("of") || tok.lower().equals("in") || tok.lower().equals("on")) && k < at - 1;
+            boolean linking = (tok.lower().equals("of") || tok.lower().equals("in") || tok.lower().equals("on")
+                    || tok.pos().equals("CC")) && k < at - 1;
             if (!(linking || tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("DT") || tok.pos().equals("PRP$")
                     || tok.pos().startsWith("RB") || tok.pos().equals("CD") || tok.text().equals("\"")
                     || tok.text().equals("\u201c") || tok.text().equals("\u201d") || tok.text().equals(","))) {
@@ -1168,7 +1187,10 @@ public final class PatternEventExtractor implements EventExtractor {
         for (int k = m.end(); k + 2 < s.size() && k < m.end() + 20; k++) {
             if ((s.token(k).lower().equals("to") || s.token(k).pos().equals("MD")) && s.token(k + 1).pos().equals("VB")
                     && HELP.contains(s.token(k + 1).lemma())) {
-                Mention men = mentionStartingAt(rd.mentions(), k + 2 < s.size() && s.token(k + 2).pos().equals("DT") ? k + 3 : k + 2);
+                Mention men = mentionStartingAt(rd.mentions(), k + 2);
+                if (men == null && s.token(k + 2).pos().equals("DT")) {
+                    men = mentionStartingAt(rd.mentions(), k + 3);
+                }
                 Entity e = men == null ? null : targetOf(men.entity());
                 if (e != null && actors.stream().noneMatch(a -> a.actor().equals(e))) {
                     out.add(e);
@@ -1466,7 +1488,8 @@ public final class PatternEventExtractor implements EventExtractor {
                 return Modality.POSSIBLE;
             }
             if ((w.equals("will") || w.equals("shall")) && (!tok.pos().equals("MD") || k > 0
-                    && Set.of("POS", "JJ", "DT", "PRP$", "''", "\"").contains(s.token(k - 1).pos()))) {
+                    && (Set.of("POS", "JJ", "DT", "PRP$", "''", "``").contains(s.token(k - 1).pos())
+                    || "\"\u201d\u201c".contains(s.token(k - 1).text())))) {
                 continue;
             }
             if (PLANNED_CUES.contains(w) || PLANNED_CUES.contains(l) && k + 1 < s.size()

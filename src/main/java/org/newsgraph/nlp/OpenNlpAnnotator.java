@@ -100,6 +100,16 @@ public final class OpenNlpAnnotator implements TextAnnotator {
             }
             pieces.add(new Span(from, sp.getEnd()));
         }
+        // "U.N." and "U.S." come back as "U.N" and "."; inside a sentence the dot belongs to the abbreviation.
+        for (int i = 0; i + 2 < pieces.size(); i++) {
+            Span a = pieces.get(i);
+            Span dot = pieces.get(i + 1);
+            if (dot.getStart() == a.getEnd() && dot.length() == 1 && text.charAt(dot.getStart()) == '.'
+                    && text.substring(a.getStart(), a.getEnd()).matches("(\\p{L}\\.)+\\p{L}")) {
+                pieces.set(i, new Span(a.getStart(), dot.getEnd()));
+                pieces.remove(i + 1);
+            }
+        }
         List<Span> out = new ArrayList<>(pieces.size() + 8);
         for (Span sp : pieces) {
             int s = sp.getStart();

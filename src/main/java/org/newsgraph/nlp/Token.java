@@ -17,6 +17,26 @@ public record Token(String text, int start, int end, String pos, String upos, St
         return pos.startsWith("VB") || pos.equals("MD");
     }
 
+    /**
+     * True for a verb, or for an -s form the tagger took for a plural noun where English wants a verb: after a
+     * singular subject and before what it governs ("the government expresses concern").
+     */
+    public static boolean isVerbAt(java.util.List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (t.isVerb()) {
+            return true;
+        }
+        if (!t.pos().equals("NNS") || i == 0 || i + 1 >= tokens.size() || !t.lower().endsWith("s")) {
+            return false;
+        }
+        String before = tokens.get(i - 1).pos();
+        String after = tokens.get(i + 1).pos();
+        boolean subject = before.equals("NN") || before.equals("NNP") || before.equals("PRP");
+        boolean object = after.equals("DT") || after.startsWith("JJ") || after.equals("PRP$") || after.equals("CD")
+                || after.startsWith("NN") || after.equals("IN") || after.equals("``");
+        return subject && object;
+    }
+
     public boolean isNoun() {
         return pos.startsWith("NN");
     }
