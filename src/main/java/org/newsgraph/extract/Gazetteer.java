@@ -62,7 +62,8 @@ public final class Gazetteer {
             List<String> members = new ArrayList<>();
             r.listProperties(NG.member).forEachRemaining(s -> members.add(s.getResource().getURI()));
             entities.put(r.getURI(), new Entity(r.getURI(), label(r), k, iri(r, NG.actsFor), iri(r, NG.seatOfGovernmentOf),
-                    iri(r, NG.country), members, iri(r, NG.controlledBy), iri(r, NG.concerns)));
+                    iri(r, NG.country), members, iri(r, NG.controlledBy), iri(r, NG.concerns), iri(r, NG.earlierSeatOf),
+                    r.hasProperty(NG.dissolvedIn) ? Integer.valueOf(r.getProperty(NG.dissolvedIn).getLiteral().getLexicalForm().substring(0, 4)) : null));
         });
         Gazetteer g = new Gazetteer(entities);
         for (Entity e : entities.values()) {

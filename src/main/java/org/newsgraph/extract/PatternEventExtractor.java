@@ -77,7 +77,11 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     /** An acting entity: the actor an event records and the agent it acted through. */
-    private record Acting(Entity actor, Entity agent, double confidence, boolean sharesDate) {
+    private record Acting(Entity actor, Entity agent, double confidence, boolean sharesDate, Entity named) {
+
+        Acting(Entity actor, Entity agent, double confidence, boolean sharesDate) {
+            this(actor, agent, confidence, sharesDate, null);
+        }
     }
 
     /** Everything the rules know about one sentence. */
@@ -176,6 +180,7 @@ public final class PatternEventExtractor implements EventExtractor {
                         && a.actor().equals(principal(spokesperson))) {
                     a = new Acting(a.actor(), spokesperson, a.confidence(), a.sharesDate());
                 }
+                a = ofItsTime(a, a.sharesDate() ? date : null, s);
                 Entity evSource = eventSource == null && a.agent() != null && a.agent().equals(spokesperson) ? spokesperson : eventSource;
                 List<Entity> ts = new ArrayList<>(targets);
                 if (SYMMETRIC.contains(t.action())) {
@@ -582,6 +587,24 @@ public final class PatternEventExtractor implements EventExtractor {
         return new ArrayList<>(byActor.values());
     }
 
+    /** "Moscow ... during the Korean War [1950-53] sent": a capital names the state of its time. */
+    private Acting ofItsTime(Acting a, String date, Sentence s) {
+        Entity seat = a.named();
+        if (seat == null || seat.earlierSeatOf() == null) {
+            return a;
+        }
+        Entity earlier = gazetteer.get(seat.earlierSeatOf());
+        if (earlier == null || earlier.dissolvedIn() == null) {
+            return a;
+        }
+        Integer year = date != null && date.matches("\\d{4}.*") ? Integer.valueOf(date.substring(0, 4)) : null;
+        if (year == null) {
+            java.util.regex.Matcher y = Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d)\\b").matcher(s.text());
+            year = y.find() ? Integer.valueOf(y.group(1)) : null;
+        }
+        return year != null && year < earlier.dissolvedIn() ? new Acting(earlier, a.agent(), a.confidence(), a.sharesDate(), seat) : a;
+    }
+
     /** The acting records an entity gives: itself, the state it acts for (as agent), or each member of a group. */
     List<Acting> acting(Entity e, double confidence, Trigger t, boolean sharesDate) {
         List<Acting> out = new ArrayList<>();
@@ -603,7 +626,7 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             case PLACE -> {
                 if (e.seatOf() != null && gazetteer.get(e.seatOf()) != null) {
-                    out.add(new Acting(gazetteer.get(e.seatOf()), null, confidence, sharesDate));
+                    out.add(new Acting(gazetteer.get(e.seatOf()), null, confidence, sharesDate, e));
                 }
             }
             default -> {
@@ -668,7 +691,7 @@ public final class PatternEventExtractor implements EventExtractor {
         if (at + 1 < s.size()) {
             Token next = s.token(at + 1);
             // A participle with a direct object is a past tense the tagger got wrong: "Kim signed an agreement".
-            if (next.pos().equals("DT") || next.pos().equals("CD") || next.pos().startsWith("PRP")) {
+            if (next.pos().equals("DT") || next.pos().equals("CD") || next.pos().startsWith("PRP") || next.pos().equals("NNP")) {
                 return false;
             }
         }
@@ -1250,7 +1273,9 @@ public final class PatternEventExtractor implements EventExtractor {
             Entity target = switch (e.kind()) {
                 case STATE, ORGANIZATION, BODY, RESOLUTION, UNRESOLVED -> e;
                 case PERSON, AGENCY, ARMED_FORCE -> principal(e);
-                case PLACE -> e.seatOf() != null && !locative(s, men) ? gazetteer.get(e.seatOf()) : null;
+                // "sanctions on Tehran": a capital after "on" or "against" is its government, not a place.
+                case PLACE -> e.seatOf() != null && (!locative(s, men) || Set.of("on", "against").contains(prepositionBefore(s, men)))
+                        ? gazetteer.get(e.seatOf()) : null;
                 default -> null;
             };
             if (target == null || actorIris.contains(target.iri()) || out.contains(target) || target.equals(place)) {
@@ -1616,6 +1641,11 @@ public final class PatternEventExtractor implements EventExtractor {
             if (resolutions && !un) {
                 continue;
             }
+            // Bare "sanctions" are a UN regime only where they are broken ("freed itself from sanctions", "a violation
+            // of sanctions"); "the EU will impose new sanctions" are the EU's own.
+            if (!un && !brokenNearby(s, i)) {
+                continue;
+            }
             String state = null;
             if (i + 2 < s.size() && (s.token(i + 1).lower().equals("on") || s.token(i + 1).lower().equals("against"))) {
                 Mention after = mentionStartingAt(mentions, i + 2);
@@ -1644,6 +1674,17 @@ public final class PatternEventExtractor implements EventExtractor {
                 mentions.sort(java.util.Comparator.comparingInt(Mention::start));
             }
         }
+    }
+
+    private boolean brokenNearby(Sentence s, int i) {
+        for (int k = Math.max(0, i - 5); k < i; k++) {
+            for (String l : s.token(k).lemmaCandidates()) {
+                if (lexicon.startingWith(l).stream().anyMatch(t -> t.action().equals("VIOLATE"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Mention mentionStartingAt(List<Mention> mentions, int start) {

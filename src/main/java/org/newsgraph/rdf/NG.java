@@ -100,6 +100,8 @@ public final class NG {
     public static final Property member = p("member");
     public static final Property country = p("country");
     public static final Property controlledBy = p("controlledBy");
+    public static final Property earlierSeatOf = p("earlierSeatOf");
+    public static final Property dissolvedIn = p("dissolvedIn");
     public static final Property seatOfGovernmentOf = p("seatOfGovernmentOf");
     public static final Property demonym = p("demonym");
     public static final Property shortName = p("shortName");

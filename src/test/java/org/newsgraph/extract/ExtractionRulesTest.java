@@ -156,4 +156,49 @@ class ExtractionRulesTest {
             assertTrue(e.confidence() > 0 && e.confidence() <= 1, e.toString());
         }
     }
+
+    @Test
+    void aCapitalNamesTheStateOfItsTime() {
+        Event e = only(read("Moscow sent 250,000 troops into Czechoslovakia in 1968."), "DEPLOY");
+        assertEquals("Soviet Union", e.actor().label());
+        assertEquals(List.of(new Quantity(new BigDecimal("2.5E+5"), null, "soldier")), e.quantities());
+        assertEquals("1968", e.date());
+    }
+
+    @Test
+    void anSFormAfterASingularSubjectIsAVerb() {
+        Event e = only(read("The Japanese government expresses deep concern over the launch."), "CRITICIZE");
+        assertEquals("Japan", e.actor().label());
+    }
+
+    @Test
+    void theTwoSidesAreTheTwoLastNamed() {
+        List<Event> events = read("Wang Yi held talks with Sergei Lavrov in Beijing, where the two sides agreed on closer coordination.")
+                .stream().filter(e -> e.action().equals("COOPERATE")).toList();
+        assertEquals(Set.of("China", "Russia"), events.stream().map(e -> e.actor().label()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void unSanctionsReferToTheRegimeOfTheStateConcerned() {
+        List<Event> events = read("Seoul accused Moscow of violating UN sanctions by hiring North Korean workers.");
+        Event violate = only(events, "VIOLATE");
+        assertEquals("Russia", violate.actor().label());
+        assertEquals(Set.of("UN sanctions on North Korea"), labels(violate.targets()));
+        assertEquals(Set.of("Russia"), labels(only(events, "CRITICIZE").targets()));
+    }
+
+    @Test
+    void conditionsClaimNothing() {
+        List<Event> events = read("If Iran supplies missiles to Russia, the European Union will impose new sanctions on Tehran.");
+        assertTrue(events.stream().noneMatch(e -> e.action().equals("SUPPLY_ARMS")), events.toString());
+        Event sanction = only(events, "SANCTION");
+        assertEquals(Modality.PLANNED, sanction.modality());
+        assertEquals(Set.of("Iran"), labels(sanction.targets()));
+    }
+
+    @Test
+    void speechActsAreNotMergedAsRepeatedClaims() {
+        List<Event> events = read("Kyiv condemned the launch. Ukraine's foreign ministry also criticised Minsk for hosting the drills.");
+        assertEquals(2, events.stream().filter(e -> e.action().equals("CRITICIZE")).count(), events.toString());
+    }
 }
