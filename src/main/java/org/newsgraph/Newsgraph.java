@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.newsgraph.extract.ActionLexicon;
+import org.newsgraph.extract.AgreementMention;
+import org.newsgraph.extract.Extraction;
 import org.newsgraph.extract.DateExpressions;
 import org.newsgraph.extract.Event;
 import org.newsgraph.extract.EventExtractor;
@@ -149,14 +151,17 @@ public final class Newsgraph {
             a = new Article(a.key(), a.doc(), a.title(), a.text(), a.url(), a.published(), a.publisher(), language);
         }
         List<Event> events = List.of();
+        List<AgreementMention> agreements = List.of();
         if (isEnglish(language)) {
             AnnotatedText annotated = annotate(a, lang);
-            events = extractor.extract(a, annotated);
+            Extraction x = extractor.extract(a, annotated);
+            events = x.events();
+            agreements = x.agreements();
             if (minConfidence > 0) {
                 events = events.stream().filter(e -> e.confidence() >= minConfidence).toList();
             }
         }
-        return new ProcessedArticle(a, events, writer.write(a, events));
+        return new ProcessedArticle(a, events, agreements, writer.write(a, events, agreements));
     }
 
     /** Sentences of the article's prose: page furniture, headings and non-English paragraphs left out. */
@@ -238,6 +243,8 @@ public final class Newsgraph {
                 while (!inFlight.isEmpty()) {
                     drain(inFlight.poll(), w, errors, counts, listener);
                 }
+                // Same transaction: readers never see articles without the knowledge that links them.
+                w.relink();
             });
         } finally {
             pool.shutdownNow();

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
@@ -34,6 +36,11 @@ public final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.rq", description = "The SPARQL query file.")
     Path queryFile;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Gives the query variable ?NAME a value: an IRI when VALUE is <...> or http(s)://..., else a string "
+                    + "(substituted as an RDF term, never pasted into the query text). Repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Result format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); json is application/sparql-results+json.")
     Format format;
@@ -44,7 +51,8 @@ public final class QueryCommand implements Callable<Integer> {
         Options.readableDirectory(db, "database");
         Query query;
         try {
-            query = QueryFactory.create(Files.readString(queryFile, StandardCharsets.UTF_8));
+            String text = Files.readString(queryFile, StandardCharsets.UTF_8);
+            query = QueryParameters.substitute(QueryFactory.create(text), text, params);
         } catch (QueryParseException e) {
             throw new UserException(queryFile + ": SPARQL syntax error: " + e.getMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {

@@ -98,6 +98,15 @@ public final class Attributions {
         if (end == 0) {
             return null;
         }
+        if (s.token(end - 1).text().equals(",") && s.token(v).pos().equals("VBG")) {
+            // "Ukraine's military intelligence put the figure higher, saying ...": the main clause's subject speaks.
+            for (Mention m : mentions) {
+                if (m.start() < v && !m.entity().isPlace() && m.how() != Mention.How.DEMONYM) {
+                    return new Attribution(m.start(), v + 1, m.entity());
+                }
+            }
+            return null;
+        }
         if (s.token(end - 1).text().equals(",")) {
             // "the ambassador to North Korea, Alexander Matsegora, told": the name just before the comma speaks;
             // "X, a military expert on the channel Y, suggested": otherwise the subject before the apposition.

@@ -67,7 +67,8 @@ public final class Gazetteer {
         });
         Gazetteer g = new Gazetteer(entities);
         for (Entity e : entities.values()) {
-            if (e.kind() == EntityKind.RESOLUTION && e.concerns() != null) {
+            // Regimes and series, not the numbered resolutions that belong to them.
+            if (e.kind() == EntityKind.RESOLUTION && e.concerns() != null && !e.label().matches(".*\\d+$")) {
                 (e.label().toLowerCase(Locale.ROOT).contains("resolutions") ? g.resolutionSeries : g.regimes).put(e.concerns(), e);
             }
         }

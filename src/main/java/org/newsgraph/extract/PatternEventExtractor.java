@@ -93,7 +93,7 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     @Override
-    public List<Event> extract(Article article, AnnotatedText text) {
+    public Extraction extract(Article article, AnnotatedText text) {
         LocalDate articleDate = article.publishedDate().orElse(null);
         Integer yearHint = articleDate != null ? Integer.valueOf(articleDate.getYear()) : DateExpressions.latestYear(text.text());
         Set<String> namedPeople = new HashSet<>();
@@ -120,6 +120,7 @@ public final class PatternEventExtractor implements EventExtractor {
         Discourse discourse = new Discourse();
         String lastDate = null;
         List<Event> events = new ArrayList<>();
+        List<AgreementMention> agreements = new ArrayList<>();
         for (int r = 0; r < readings.size(); r++) {
             Reading reading = readings.get(r);
             Entity source = sourceOf(readings, r, discourse);
@@ -131,12 +132,81 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
             }
             events.addAll(found);
+            agreements.addAll(agreementMentions(reading, found));
             discourse.after(reading, found, this);
             if (events.size() > MAX_EVENTS_PER_ARTICLE) {
                 break;
             }
         }
-        return merge(events);
+        return new Extraction(merge(events), agreements);
+    }
+
+    /**
+     * The agreements a sentence names, with the parties, date and place it gives them: its signatories when it tells of
+     * the signing, else the states named in the phrase ("the Russia-North Korea agreement", "a treaty between X and Y").
+     */
+    private List<AgreementMention> agreementMentions(Reading rd, List<Event> events) {
+        Sentence s = rd.sentence();
+        List<AgreementMention> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            Token tok = s.token(i);
+            if (!tok.isNoun() || !lexicon.isInClass(tok, "agreement") || i + 1 < s.size() && s.token(i + 1).isNoun()
+                    && !s.token(i + 1).isProperNoun()) {
+                continue;
+            }
+            int start = i;
+            while (start > 0 && (s.token(start - 1).pos().startsWith("JJ") || s.token(start - 1).isNoun()
+                    || s.token(start - 1).pos().equals("POS") || s.token(start - 1).text().equals("-")
+                    || s.token(start - 1).pos().equals("VBN") && !s.token(start - 1).lemma().equals("sign")
+                    || isQuote(s.token(start - 1).text()))) {
+                start--;
+            }
+            int end = i + 1;
+            // "agreement on joint assistance in the event of military aggression": its name goes on in quotes or an "on" phrase.
+            if (end < s.size() && (s.token(end).lower().equals("on") || s.token(end).lower().equals("of"))) {
+                int k = end + 1;
+                while (k < s.size() && k < end + 12 && !s.token(k).text().equals(",") && !s.token(k).text().equals(".")
+                        && !s.token(k).isVerb() && !s.token(k).text().equals("\u201d") && !s.token(k).text().equals("\"")) {
+                    k++;
+                }
+                end = k;
+            }
+            String text = s.span(start, end).replaceAll("[\"\u201c\u201d\u00ab\u00bb]", "").replaceAll("\\s+", " ").strip();
+            List<Entity> parties = new ArrayList<>();
+            Event signing = null;
+            for (Event e : events) {
+                if (e.action().equals("SIGN_AGREEMENT")) {
+                    signing = e;
+                    addParty(parties, e.actor());
+                    e.targets().forEach(t -> addParty(parties, t));
+                }
+            }
+            if (signing == null) {
+                for (Mention m : rd.mentions()) {
+                    boolean inPhrase = m.start() >= start && m.end() <= end;
+                    boolean between = m.start() > i && m.start() <= i + 6 && s.span(i + 1, m.start()).toLowerCase(java.util.Locale.ROOT)
+                            .matches(".*\bbetween\b.*");
+                    if (inPhrase || between) {
+                        List<Acting> acting = acting(m.entity(), 1, ANY, true);
+                        acting.forEach(a -> addParty(parties, a.actor()));
+                    }
+                }
+            }
+            out.add(new AgreementMention(text, parties, signing == null ? null : signing.date(),
+                    signing == null ? null : signing.place(),
+                    new Event.Evidence(s.index(), s.start(), s.end(), s.text(), tok.start()), signing != null));
+        }
+        return out;
+    }
+
+    private static void addParty(List<Entity> parties, Entity e) {
+        if (e.kind() == EntityKind.STATE && !parties.contains(e)) {
+            parties.add(e);
+        }
+    }
+
+    private static boolean isQuote(String t) {
+        return t.equals("\"") || t.equals("\u201c") || t.equals("\u201d");
     }
 
     // ------------------------------------------------------------------ sentence level
@@ -769,6 +839,25 @@ public final class PatternEventExtractor implements EventExtractor {
         return null;
     }
 
+    private static final Set<String> DEEDS = Set.of("action", "move", "decision", "policy", "conduct", "activity",
+            "transfer", "behaviour", "behavior", "step", "plan", "house", "parliament", "legislature", "lawmaker", "duma",
+            "senate", "assembly", "cabinet", "navy", "air");
+
+    /** True when the noun after a possessor ("'s") is an organ that acts or a deed it does. */
+    private boolean possessedActs(Sentence s, int from) {
+        for (int k = from; k < s.size() && k < from + 4; k++) {
+            Token tok = s.token(k);
+            if (tok.isNoun() && (k + 1 >= s.size() || !s.token(k + 1).isNoun())) {
+                return ACTING_NOUNS.contains(tok.lemma()) || tok.lemmaCandidates().stream().anyMatch(l -> DEEDS.contains(l)
+                        || lexicon.startingWith(l).stream().anyMatch(Trigger::noun));
+            }
+            if (!tok.isNoun() && !tok.pos().startsWith("JJ")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean isPossessor(Sentence s, Mention m) {
         return m.end() < s.size() && s.token(m.end()).pos().equals("POS");
     }
@@ -810,7 +899,9 @@ public final class PatternEventExtractor implements EventExtractor {
     /** Nearest mention before the trigger that can act, skipping objects of prepositions: the subject. */
     private Mention subjectBefore(Reading rd, int at, Trigger t) {
         Sentence s = rd.sentence();
-        for (int k = at - 1; k >= 0; k--) {
+        Attribution a = rd.attribution();
+        int floor = a != null && a.end() <= at && !s.token(a.start()).lower().equals("according") ? a.end() : 0;
+        for (int k = at - 1; k >= floor; k--) {
             Token tok = s.token(k);
             if (CLAUSE_BREAK.contains(tok.lower()) && k < at - 1) {
                 return null;
@@ -829,7 +920,9 @@ public final class PatternEventExtractor implements EventExtractor {
                 continue;
             }
             k = m.start();
-            if (isPrepositionObject(s, m) || isOfObject(s, m) || isPossessor(s, m) || !canAct(m, rd, t)
+            // "Russia's lower house voted", "North Korea's transfers violate": a possessor acts through its organs and its deeds.
+            boolean actingPossessor = isPossessor(s, m) && possessedActs(s, m.end() + 1);
+            if (isPrepositionObject(s, m) || isOfObject(s, m) || isPossessor(s, m) && !actingPossessor || !canAct(m, rd, t)
                     || inOtherAttribution(rd, m)) {
                 continue;
             }
@@ -1596,8 +1689,9 @@ public final class PatternEventExtractor implements EventExtractor {
                 Matcher n = Pattern.compile("\\d{2,4}").matcher(s.token(i + 1).text());
                 if (n.matches()) {
                     final int start = i;
-                    Entity e = new Entity(NG.ENTITY + "unsc-resolution-" + n.group(), "UN Security Council Resolution " + n.group(),
-                            EntityKind.RESOLUTION, null, null, null, List.of());
+                    Entity known = gazetteer.get(NG.ENTITY + "unsc-resolution-" + n.group());
+                    Entity e = known != null ? known : new Entity(NG.ENTITY + "unsc-resolution-" + n.group(),
+                            "UN Security Council Resolution " + n.group(), EntityKind.RESOLUTION, null, null, null, List.of());
                     mentions.removeIf(m -> m.start() <= start + 1 && m.end() > start);
                     mentions.add(new Mention(e, i, i + 2, Mention.How.NAME));
                 }

@@ -15,6 +15,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
+import org.newsgraph.extract.AgreementMention;
 import org.newsgraph.extract.Entity;
 import org.newsgraph.extract.EntityKind;
 import org.newsgraph.extract.Event;
@@ -68,6 +69,10 @@ public final class EventGraphWriter {
     }
 
     public ArticleGraph write(Article article, List<Event> events) {
+        return write(article, events, List.of());
+    }
+
+    public ArticleGraph write(Article article, List<Event> events, List<AgreementMention> agreements) {
         Graph g = GraphFactory.createDefaultGraph();
         String key = article.key();
         Node art = iri(Iris.article(key));
@@ -101,9 +106,12 @@ public final class EventGraphWriter {
         add(g, activity, NG.softwareVersion.asNode(), lit(softwareVersion));
 
         Set<String> minted = new HashSet<>();
-        Set<String> eventIris = new HashSet<>();
+        Set<String> usedIris = new HashSet<>();
+        java.util.Map<Event, String> eventIris = new java.util.IdentityHashMap<>();
         for (Event e : events) {
-            Node ev = iri(uniqueEventIri(key, e, eventIris));
+            String eventIri = uniqueEventIri(key, e, usedIris);
+            eventIris.put(e, eventIri);
+            Node ev = iri(eventIri);
             add(g, ev, RDF.type.asNode(), NG.Event.asNode());
             add(g, ev, NG.article.asNode(), art);
             add(g, ev, iri(PROV + "wasGeneratedBy"), activity);
@@ -147,6 +155,38 @@ public final class EventGraphWriter {
                 add(g, sentence, iri(NIF + "endIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.end()), XSDDatatype.XSDnonNegativeInteger));
                 add(g, sentence, iri(NIF + "anchorOf"), lit(ed.text()));
                 add(g, sentence, iri(NIF + "referenceContext"), art);
+            }
+        }
+        for (AgreementMention am : agreements) {
+            Event.Evidence ed = am.evidence();
+            Node mention = iri(Iris.article(key) + "#agreement=" + ed.anchor());
+            add(g, mention, RDF.type.asNode(), NG.AgreementMention.asNode());
+            add(g, mention, NG.mentionText.asNode(), lit(am.text()));
+            add(g, mention, NG.article.asNode(), art);
+            Node sentence = iri(Iris.sentence(key, ed.start(), ed.end()));
+            add(g, mention, NG.evidence.asNode(), sentence);
+            if (minted.add(sentence.getURI())) {
+                add(g, sentence, RDF.type.asNode(), NG.EvidenceSentence.asNode());
+                add(g, sentence, iri(NIF + "beginIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.start()), XSDDatatype.XSDnonNegativeInteger));
+                add(g, sentence, iri(NIF + "endIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.end()), XSDDatatype.XSDnonNegativeInteger));
+                add(g, sentence, iri(NIF + "anchorOf"), lit(ed.text()));
+                add(g, sentence, iri(NIF + "referenceContext"), art);
+            }
+            add(g, mention, NG.anchor.asNode(), NodeFactory.createLiteralDT(String.valueOf(ed.anchor()), XSDDatatype.XSDnonNegativeInteger));
+            for (Entity p : am.parties()) {
+                add(g, mention, NG.party.asNode(), entity(g, p, minted));
+            }
+            if (am.date() != null) {
+                add(g, mention, NG.signedOn.asNode(), date(am.date()));
+            }
+            if (am.place() != null) {
+                add(g, mention, NG.signedAt.asNode(), entity(g, am.place(), minted));
+            }
+            // The signing events of the sentence mention this agreement.
+            for (Event e : events) {
+                if (e.action().equals("SIGN_AGREEMENT") && e.evidence().start() == ed.start()) {
+                    add(g, iri(eventIris.get(e)), NG.mentions.asNode(), mention);
+                }
             }
         }
         return new ArticleGraph(Iris.articleGraph(key), g, events.size());

@@ -18,6 +18,8 @@ public final class NG {
     public static final String ONTOLOGY_GRAPH = GRAPH + "ontology";
     /** Named graph holding the gazetteer: states, organisations, people, places. */
     public static final String ENTITIES_GRAPH = GRAPH + "entities";
+    /** Named graph the linker writes after each build: agreements, resolutions and happenings across articles. */
+    public static final String KNOWLEDGE_GRAPH = GRAPH + "knowledge";
     /** Prefix of the per-article named graphs. */
     public static final String ARTICLE_GRAPH = GRAPH + "article/";
 
@@ -62,6 +64,8 @@ public final class NG {
     public static final Resource CountedNoun = r("CountedNoun");
     public static final Resource ReportingVerb = r("ReportingVerb");
     public static final Resource SupportVerb = r("SupportVerb");
+    public static final Resource AgreementMention = r("AgreementMention");
+    public static final Resource Happening = r("Happening");
 
     // modalities
     public static final Resource asserted = r("asserted");
@@ -108,6 +112,16 @@ public final class NG {
     public static final Property resolutionNumber = p("resolutionNumber");
     public static final Property adoptedBy = p("adoptedBy");
     public static final Property concerns = p("concerns");
+    public static final Property party = p("party");
+    public static final Property signedOn = p("signedOn");
+    public static final Property signedAt = p("signedAt");
+    public static final Property agreement = p("agreement");
+    public static final Property mentionText = p("mentionText");
+    public static final Property mentions = p("mentions");
+    public static final Property partOf = p("partOf");
+    public static final Property adoptedOn = p("adoptedOn");
+    public static final Property claim = p("claim");
+    public static final Property claimCount = p("claimCount");
 
     // lexicon
     public static final Property cameoCode = p("cameoCode");

@@ -75,15 +75,27 @@ public final class KnowledgeStore implements AutoCloseable {
 
     /** Writes inside one write transaction: readers see all of it or none of it. */
     public void write(Consumer<Writer> work) {
-        Txn.executeWrite(dataset, () -> work.accept(new Writer(dataset.asDatasetGraph())));
+        Txn.executeWrite(dataset, () -> work.accept(new Writer(dataset)));
     }
 
     /** The writes a build makes, inside one transaction. */
     public static final class Writer {
+        private final Dataset dataset;
         private final DatasetGraph dsg;
 
-        private Writer(DatasetGraph dsg) {
-            this.dsg = dsg;
+        private Writer(Dataset dataset) {
+            this.dataset = dataset;
+            this.dsg = dataset.asDatasetGraph();
+        }
+
+        /** The dataset as this transaction sees it, for reading what it has written so far. */
+        public Dataset dataset() {
+            return dataset;
+        }
+
+        /** Rewrites the cross-article knowledge graph from the dataset's current content. */
+        public void relink() {
+            replace(NG.KNOWLEDGE_GRAPH, CrossArticleLinker.create().link(dataset));
         }
 
         /** Replaces the ontology and entity graphs. */

@@ -52,7 +52,7 @@ class FusekiConfigTest {
                             .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, r.statusCode(), config + " " + endpoint);
                     List<String> docs = r.body().lines().skip(1).map(String::strip).toList();
-                    assertEquals(7, docs.size(), config + ": union default graph holds every article: " + docs);
+                    assertEquals(9, docs.size(), config + ": union default graph holds every article: " + docs);
                     assertTrue(docs.contains("treaty.txt"));
                 }
             }

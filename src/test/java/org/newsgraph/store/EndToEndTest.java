@@ -65,10 +65,10 @@ class EndToEndTest {
 
     @Test
     void summaryCountsEveryGoodArticle() {
-        assertEquals(7, first.articles());
+        assertEquals(9, first.articles());
         assertEquals(List.of(), first.errors());
         assertTrue(first.events() >= 12, first.line());
-        assertTrue(first.line().startsWith("articles 7, events "), first.line());
+        assertTrue(first.line().startsWith("articles 9, events "), first.line());
     }
 
     @Test
@@ -165,7 +165,7 @@ class EndToEndTest {
         Shapes shapes = Shapes.parse(Fixtures.newsgraph().ontology().shapes().getGraph());
         try (KnowledgeStore store = KnowledgeStore.open(db)) {
             List<String> names = store.articleGraphs();
-            assertEquals(7, names.size());
+            assertEquals(9, names.size());
             store.read(ds -> {
                 for (String name : names) {
                     Graph g = ds.asDatasetGraph().getGraph(NodeFactory.createURI(name));
