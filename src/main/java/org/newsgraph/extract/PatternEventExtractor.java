@@ -38,7 +38,7 @@ public final class PatternEventExtractor implements EventExtractor {
             "prepare", "agree", "commit", "pledge", "promise", "decide", "expect", "set", "ready", "schedule", "aim",
             "going", "vow", "plans", "planned");
     private static final Set<String> POSSIBLE_CUES = Set.of("could", "may", "might", "can", "possible", "possibly",
-            "potential", "potentially", "likely", "suggest", "propose", "consider", "if", "reportedly");
+            "potential", "potentially", "likely", "propose", "consider", "if", "reportedly");
     private static final Set<String> NEGATION = Set.of("not", "n't", "never", "no");
     private static final Set<String> ANAPHORS = Set.of("it", "its", "he", "his", "she", "her", "they", "their");
     private static final Trigger ANY = new Trigger("", List.of(""), false, null, null, null, false, false);
@@ -344,7 +344,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 if (t.noun() && end < s.size() && s.token(end).isNoun() && !s.token(end).pos().equals("NNP")) {
                     continue;
                 }
-                if (t.objectClass() != null && objectOfClass(s, i, end, t) < 0) {
+                if (t.objectClass() != null && objectOfClass(s, i, end, t) < 0 && !countedObject(rd, i, end, t)) {
                     continue;
                 }
                 out.add(new Match(t, i, end));
@@ -483,6 +483,19 @@ public final class PatternEventExtractor implements EventExtractor {
             }
         }
         return -1;
+    }
+
+    /** "around 15,000 have been sent": a number whose counted noun (named earlier) is of the trigger's class. */
+    private boolean countedObject(Reading rd, int start, int end, Trigger t) {
+        Sentence s = rd.sentence();
+        boolean before = t.noun() || isPassive(s, start);
+        for (QuantityMention q : rd.quantities()) {
+            boolean near = q.start() >= end && q.start() <= end + 6 || before && q.end() <= start && q.end() >= start - 6;
+            if (near && q.noun() >= 0 && lexicon.isInClass(s.token(q.noun()), t.objectClass())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "which it passed", "that Pyongyang would plan to send": the verb's object is the relative pronoun's antecedent. */
