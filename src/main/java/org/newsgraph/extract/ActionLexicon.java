@@ -65,10 +65,11 @@ public final class ActionLexicon {
             Statement prep = t.getProperty(NG.actorPreposition);
             Statement role = t.getProperty(NG.subjectRole);
             Statement ofAgent = t.getProperty(NG.ofAgent);
+            Statement required = t.getProperty(NG.requiresPreposition);
             Trigger trig = new Trigger(code.getString(), lemmas, pos != null && pos.getString().equals("noun"),
                     localName(t.getPropertyResourceValue(NG.objectClass)), kind == null ? null : kind.getString(),
                     prep == null ? null : prep.getString(), role != null && role.getString().equals("target"),
-                    ofAgent != null && ofAgent.getBoolean());
+                    ofAgent != null && ofAgent.getBoolean(), required == null ? null : required.getString());
             lex.byFirstLemma.computeIfAbsent(lemmas.get(0), k -> new ArrayList<>()).add(trig);
         });
         return lex;

@@ -61,6 +61,7 @@ public final class Gazetteer {
         kinds.forEach((r, k) -> {
             List<String> members = new ArrayList<>();
             r.listProperties(NG.member).forEachRemaining(s -> members.add(s.getResource().getURI()));
+            r.listProperties(NG.party).forEachRemaining(s -> members.add(s.getResource().getURI()));
             entities.put(r.getURI(), new Entity(r.getURI(), label(r), k, iri(r, NG.actsFor), iri(r, NG.seatOfGovernmentOf),
                     iri(r, NG.country), members, iri(r, NG.controlledBy), iri(r, NG.concerns), iri(r, NG.earlierSeatOf),
                     r.hasProperty(NG.dissolvedIn) ? Integer.valueOf(r.getProperty(NG.dissolvedIn).getLiteral().getLexicalForm().substring(0, 4)) : null));
@@ -294,6 +295,8 @@ public final class Gazetteer {
                 k = EntityKind.PLACE;
             } else if (t.equals(NG.Resolution)) {
                 k = EntityKind.RESOLUTION;
+            } else if (t.equals(NG.Agreement)) {
+                k = EntityKind.AGREEMENT;
             }
             if (k != null && (best == null || k.ordinal() < best.ordinal())) {
                 best = k;

@@ -41,7 +41,7 @@ public final class PatternEventExtractor implements EventExtractor {
             "potential", "potentially", "likely", "propose", "consider", "if", "reportedly");
     private static final Set<String> NEGATION = Set.of("not", "n't", "never", "no");
     private static final Set<String> ANAPHORS = Set.of("it", "its", "he", "his", "she", "her", "they", "their");
-    private static final Trigger ANY = new Trigger("", List.of(""), false, null, null, null, false, false);
+    private static final Trigger ANY = new Trigger("", List.of(""), false, null, null, null, false, false, null);
     private static final Pattern RESOLUTION = Pattern.compile("(?i)^(resolution|resolutions|unscr)$");
 
     private final Gazetteer gazetteer;
@@ -125,7 +125,7 @@ public final class PatternEventExtractor implements EventExtractor {
             Reading reading = readings.get(r);
             Entity source = sourceOf(readings, r, discourse);
             DateExpressions.Context dates = new DateExpressions.Context(articleDate, yearHint, lastDate);
-            List<Event> found = sentenceEvents(reading, source, dates, discourse);
+            List<Event> found = sentenceEvents(reading, source, dates, discourse, events);
             for (Event e : found) {
                 if (e.date() != null && e.date().length() == 10) {
                     lastDate = e.date();
@@ -211,7 +211,8 @@ public final class PatternEventExtractor implements EventExtractor {
 
     // ------------------------------------------------------------------ sentence level
 
-    private List<Event> sentenceEvents(Reading rd, Entity source, DateExpressions.Context dateContext, Discourse discourse) {
+    private List<Event> sentenceEvents(Reading rd, Entity source, DateExpressions.Context dateContext, Discourse discourse,
+                                       List<Event> previous) {
         Sentence s = rd.sentence();
         List<Event> out = new ArrayList<>();
         List<Match> matches = triggers(rd);
@@ -289,6 +290,20 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
             }
         }
+        // "The transfers would breach resolutions", "described the launch as a violation": the event those words name acted.
+        for (Match m : List.copyOf(actorless)) {
+            if (!m.trigger().action().equals("VIOLATE")) {
+                continue;
+            }
+            Event named = namedEvent(rd, m, previous, out);
+            if (named != null) {
+                Entity place = place(rd, m);
+                out.add(new Event("VIOLATE", named.actor(), null, targets(rd, m, List.of(new Acting(named.actor(), null, 0.55, true)), place),
+                        List.of(), place, null, source, modality(s, m),
+                        new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.55));
+                actorless.remove(m);
+            }
+        }
         // "X criticised Russia for ..., highlighting a violation of sanctions": the one accused is the violator.
         for (Match m : actorless) {
             if (!m.trigger().action().equals("VIOLATE")) {
@@ -305,7 +320,156 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
             }
         }
+        criticismBySpeech(rd, dateContext, out);
+        fightsBack(rd, out);
+        knownSignatories(rd, out);
         return mergeSentence(out);
+    }
+
+    private static final Trigger SPEECH_CRITICISM = new Trigger("CRITICIZE", List.of("say"), false, null, "state-like", null,
+            false, false, null);
+
+    /**
+     * "X said the launch was 'absolutely unacceptable'", "described the deployment as a dangerous escalation": a state,
+     * body or official who characterises something in words of disapproval criticises it.
+     */
+    private void criticismBySpeech(Reading rd, DateExpressions.Context dateContext, List<Event> out) {
+        Attribution a = rd.attribution();
+        Sentence s = rd.sentence();
+        if (a == null || a.source() == null || s.token(a.start()).lower().equals("according")) {
+            return;
+        }
+        boolean atEnd = endsSentence(s, a);
+        int from = atEnd ? 0 : a.end();
+        int to = atEnd ? a.start() : s.size();
+        // What the speaker says ends at a dash or a semicolon: "... – in the United States, the threat is taken seriously".
+        for (int k = from; k < to; k++) {
+            String w = s.token(k).text();
+            if (w.equals(";") || w.equals("\u2013") || w.equals("\u2014")) {
+                if (atEnd) {
+                    from = k + 1;
+                } else {
+                    to = k;
+                    break;
+                }
+            }
+        }
+        boolean disapproves = false;
+        for (int k = from; k < to; k++) {
+            Token tok = s.token(k);
+            if ((tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("VBG") || tok.pos().equals("VBN"))
+                    && lexicon.isInClass(tok, "disapproval")) {
+                disapproves = true;
+                break;
+            }
+        }
+        if (!disapproves) {
+            return;
+        }
+        for (Acting act : acting(a.source(), 0.6, SPEECH_CRITICISM, true)) {
+            if (out.stream().anyMatch(e -> e.action().equals("CRITICIZE") && e.actor().equals(act.actor()))) {
+                continue;
+            }
+            Entity target = null;
+            for (Mention m : rd.mentions()) {
+                Entity e = m.how() == Mention.How.DEMONYM ? m.entity() : targetOf(m.entity());
+                if (m.start() >= from && m.start() < to && e != null && e.kind() == EntityKind.STATE && !e.equals(act.actor())) {
+                    target = e;
+                    break;
+                }
+            }
+            Entity agent = act.agent() != null ? act.agent() : a.source().kind() == EntityKind.STATE ? null : a.source();
+            out.add(new Event("CRITICIZE", act.actor(), agent, target == null ? List.of() : List.of(target), List.of(), null,
+                    dateOfSaying(rd, dateContext), a.source(), Modality.ASSERTED,
+                    new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(Math.min(a.end(), s.size()) - 1).start()), 0.6));
+        }
+    }
+
+    private static String dateOfSaying(Reading rd, DateExpressions.Context c) {
+        for (DateExpressions.Expression x : rd.dates()) {
+            String iso = x.resolve(c, false);
+            if (iso != null) {
+                return iso;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Combat is mutual: "Ukrainian forces engaged North Korean troops" tells that both fought. Only where the sentence
+     * names the other side's forces; "the war against Ukraine" does not.
+     */
+    private void fightsBack(Reading rd, List<Event> out) {
+        for (Event e : List.copyOf(out)) {
+            if (!e.action().equals("FIGHT")) {
+                continue;
+            }
+            for (Entity t : e.targets()) {
+                boolean forcesNamed = rd.mentions().stream().anyMatch(m -> m.how() == Mention.How.DEMONYM && m.entity().equals(t)
+                        && m.end() < rd.sentence().size() && lexicon.isInClass(rd.sentence().token(m.end()), "personnel")
+                        || m.entity().kind() == EntityKind.ARMED_FORCE && t.equals(principal(m.entity())));
+                if (forcesNamed && t.kind() == EntityKind.STATE
+                        && out.stream().noneMatch(o -> o.action().equals("FIGHT") && o.actor().equals(t))) {
+                    out.add(new Event("FIGHT", t, null, List.of(e.actor()), List.of(), e.place(), e.date(), e.source(), e.modality(),
+                            e.evidence(), Math.round(e.confidence() * 80) / 100.0));
+                }
+            }
+        }
+    }
+
+    /** "The two countries signed the partnership treaty": a known agreement's parties are its signatories. */
+    private void knownSignatories(Reading rd, List<Event> out) {
+        for (Mention m : rd.mentions()) {
+            if (m.entity().kind() != EntityKind.AGREEMENT || m.entity().members().size() < 2) {
+                continue;
+            }
+            List<Event> signing = out.stream().filter(e -> e.action().equals("SIGN_AGREEMENT")).toList();
+            boolean strangers = signing.stream().anyMatch(e -> !m.entity().members().contains(e.actor().iri()));
+            if (signing.isEmpty() || !strangers) {
+                continue;
+            }
+            Event first = signing.get(0);
+            out.removeAll(signing);
+            for (String party : m.entity().members()) {
+                Entity actor = gazetteer.get(party);
+                if (actor == null || actor.kind() != EntityKind.STATE) {
+                    continue;
+                }
+                List<Entity> others = m.entity().members().stream().filter(p -> !p.equals(party)).map(gazetteer::get)
+                        .filter(e -> e != null && e.kind() == EntityKind.STATE).toList();
+                out.add(new Event("SIGN_AGREEMENT", actor, null, others, List.of(), first.place(), first.date(), first.source(),
+                        first.modality(), first.evidence(), 0.7));
+            }
+        }
+    }
+
+    /** The earlier event that a noun like "the transfers", "the launch" or "such deployments" names in this sentence. */
+    private Event namedEvent(Reading rd, Match m, List<Event> previous, List<Event> current) {
+        Sentence s = rd.sentence();
+        for (int k = m.start() - 1; k >= 0; k--) {
+            Token tok = s.token(k);
+            if (!tok.isNoun()) {
+                continue;
+            }
+            for (String l : tok.lemmaCandidates()) {
+                for (Trigger t : lexicon.startingWith(l)) {
+                    if (!t.noun() || t.action().equals("VIOLATE")) {
+                        continue;
+                    }
+                    for (int i = current.size() - 1; i >= 0; i--) {
+                        if (current.get(i).action().equals(t.action())) {
+                            return current.get(i);
+                        }
+                    }
+                    for (int i = previous.size() - 1; i >= 0; i--) {
+                        if (previous.get(i).action().equals(t.action())) {
+                            return previous.get(i);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Trigger words in the sentence that have what they need (an object of the right class). */
@@ -331,7 +495,8 @@ public final class PatternEventExtractor implements EventExtractor {
                     continue;
                 }
                 boolean posOk = t.noun() ? tok.isNoun() && !Token.isVerbAt(s.tokens(), i)
-                        : Token.isVerbAt(s.tokens(), i) || (tok.pos().equals("JJ") && tok.text().endsWith("ed"));
+                        : Token.isVerbAt(s.tokens(), i) || tok.pos().equals("JJ") && tok.text().endsWith("ed") && i + 1 < s.size()
+                        && Set.of("DT", "NNP", "PRP", "PRP$", "CD").contains(s.token(i + 1).pos());
                 // "the panel monitoring sanctions": a plural noun the tagger took for a verb after another verb.
                 if (!t.noun() && tok.pos().equals("VBZ") && i > 0 && (s.token(i - 1).pos().startsWith("VB")
                         || s.token(i - 1).pos().startsWith("JJ") || s.token(i - 1).pos().equals("DT"))) {
@@ -353,11 +518,12 @@ public final class PatternEventExtractor implements EventExtractor {
         // "raised concern among the U.S.": when a trigger's own actor preposition is there, it wins over the plain reading.
         List<Match> kept = new ArrayList<>();
         for (Match m : out) {
-            boolean shadowed = m.trigger().actorPreposition() == null && out.stream().anyMatch(o -> o != m
-                    && o.start() == m.start() && o.trigger().action().equals(m.trigger().action())
-                    && o.trigger().actorPreposition() != null && hasWordAfter(s, o.end(), o.trigger().actorPreposition(), 12));
-            boolean prepositionMissing = m.trigger().actorPreposition() != null
-                    && !hasWordAfter(s, m.end(), m.trigger().actorPreposition(), 12);
+            boolean shadowed = m.trigger().neededPreposition() == null && out.stream().anyMatch(o -> o != m
+                    && o.start() == m.start() && (o.trigger().action().equals(m.trigger().action())
+                    || o.trigger().requiredPreposition() != null)
+                    && o.trigger().neededPreposition() != null && hasWordAfter(s, o.end(), o.trigger().neededPreposition(), 12));
+            boolean prepositionMissing = m.trigger().neededPreposition() != null
+                    && !hasWordAfter(s, m.end(), m.trigger().neededPreposition(), 12);
             if (!shadowed && !prepositionMissing && !inBackgroundPhrase(s, m) && !inCondition(s, m)) {
                 kept.add(m);
             }
@@ -599,7 +765,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 found = firstActingAfter(rd, m.end(), 10, t);
             }
             if (found == null && isParticipialAdjunct(s, at)) {
-                found = mainSubject(rd, t);
+                found = mainSubject(rd, t, at);
             }
             if (found == null) {
                 found = relativeAntecedent(rd, at, t);
@@ -652,6 +818,10 @@ public final class PatternEventExtractor implements EventExtractor {
                 return List.of(inSentence.get(1), inSentence.get(0));
             }
             return discourse.resolve("both", t, this);
+        }
+        if (anaphor.equals("they")) {
+            // "NATO foreign ministers ... when they meet": a plural pronoun takes the one group its sentence names.
+            return inSentence.size() == 1 ? List.of(inSentence.get(0)) : discourse.resolve("both", t, this);
         }
         if (!inSentence.isEmpty()) {
             return List.of(inSentence.get(0));
@@ -832,10 +1002,13 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     /** The subject of the sentence's main clause: the first name that can act, before the first verb. */
-    private Mention mainSubject(Reading rd, Trigger t) {
+    private Mention mainSubject(Reading rd, Trigger t, int at) {
         Sentence s = rd.sentence();
+        Attribution a = rd.attribution();
+        // In "X said that Russia has paid ..., sending oil", the main clause is the reported one.
+        int from = a != null && a.end() <= at && !s.token(a.start()).lower().equals("according") ? a.end() : 0;
         int firstVerb = s.size();
-        for (int k = 0; k < s.size(); k++) {
+        for (int k = from; k < s.size(); k++) {
             if (s.token(k).isVerb() && !s.token(k).pos().equals("VBG") && !s.token(k).pos().equals("VBN")) {
                 firstVerb = k;
                 break;
@@ -845,7 +1018,7 @@ public final class PatternEventExtractor implements EventExtractor {
             if (m.start() >= firstVerb) {
                 break;
             }
-            if (!isPrepositionObject(s, m) && !isPossessor(s, m) && canAct(m, rd, t)) {
+            if (m.start() >= from && !isPrepositionObject(s, m) && !isPossessor(s, m) && canAct(m, rd, t)) {
                 return m;
             }
         }
@@ -921,6 +1094,17 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             if (ANAPHORS.contains(tok.lower()) && tok.pos().startsWith("PRP") && !tok.pos().equals("PRP$")) {
                 return null;
+            }
+            // "Serbia, which does not recognise Kosovo, protested": the subject stands before the relative clause.
+            if (tok.text().equals(",") && k == at - 1) {
+                int open = k - 1;
+                while (open > 0 && !s.token(open).text().equals(",") && !CLAUSE_BREAK.contains(s.token(open).lower())) {
+                    open--;
+                }
+                if (open > 0 && Set.of("which", "who").contains(s.token(open).lower()) && s.token(open - 1).text().equals(",")) {
+                    k = open - 1;
+                    continue;
+                }
             }
             // "the two sides agreed", "the country's government will": an anaphor is the subject.
             if (k > 0 && Set.of("sides", "countries", "nations").contains(tok.lower())
@@ -1255,7 +1439,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 return "it";
             }
             if (ANAPHORS.contains(w) && !w.equals("their") && !w.equals("his") && !w.equals("her")) {
-                return w.equals("they") ? "both" : "it";
+                return w.equals("they") ? "they" : "it";
             }
         }
         return null;
@@ -1379,6 +1563,7 @@ public final class PatternEventExtractor implements EventExtractor {
             Entity target = switch (e.kind()) {
                 case STATE, ORGANIZATION, BODY, RESOLUTION, UNRESOLVED -> e;
                 case PERSON, AGENCY, ARMED_FORCE -> principal(e);
+                case AGREEMENT -> null;
                 // "sanctions on Tehran": a capital after "on" or "against" is its government, not a place.
                 case PLACE -> e.seatOf() != null && (!locative(s, men) || Set.of("on", "against").contains(prepositionBefore(s, men)))
                         ? gazetteer.get(e.seatOf()) : null;
@@ -1392,6 +1577,10 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             if (target.kind() == EntityKind.STATE && locative(s, men) && isPlaceFor(m.trigger())
                     && !prepositionBefore(s, men).equals("to")) {
+                continue;
+            }
+            // "fight alongside Russian forces": an ally, not an enemy.
+            if (m.trigger().action().equals("FIGHT") && Set.of("alongside", "with", "beside", "for").contains(prepositionBefore(s, men))) {
                 continue;
             }
             out.add(target);

@@ -13,9 +13,15 @@ import java.util.List;
  * @param actorPreposition the preposition whose object is the actor ("from" in "obtain grain from Russia"), or null
  * @param subjectIsTarget  true when the subject is the target rather than the actor
  * @param ofAgent     for nouns: "of X" names the actor ("the visit of Putin") rather than what is acted on
+ * @param requiredPreposition a preposition that must follow ("at" in "fired missiles at"), or null
  */
 public record Trigger(String action, List<String> lemmas, boolean noun, String objectClass, String actorKind,
-                      String actorPreposition, boolean subjectIsTarget, boolean ofAgent) {
+                      String actorPreposition, boolean subjectIsTarget, boolean ofAgent, String requiredPreposition) {
+
+    /** The preposition this reading needs after it: its actor's or its own requirement. */
+    public String neededPreposition() {
+        return actorPreposition != null ? actorPreposition : requiredPreposition;
+    }
 
     public Trigger {
         lemmas = List.copyOf(lemmas);

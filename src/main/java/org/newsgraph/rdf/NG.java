@@ -134,6 +134,7 @@ public final class NG {
     public static final Property unitLabel = p("unitLabel");
     public static final Property needsThat = p("needsThat");
     public static final Property actorPreposition = p("actorPreposition");
+    public static final Property requiresPreposition = p("requiresPreposition");
     public static final Property subjectRole = p("subjectRole");
     public static final Property ofAgent = p("ofAgent");
 }
