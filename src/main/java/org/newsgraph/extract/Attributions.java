@@ -135,7 +135,8 @@ public final class Attributions {
             return new Attribution(end - 1, v + 1, null);
         }
         Mention m = mentionEndingAt(mentions, end);
-        if (m != null && !m.entity().isPlace()) {
+        // "Seoul said": a capital or seat of power speaks for its government.
+        if (m != null && (!m.entity().isPlace() || m.entity().seatOf() != null)) {
             int start = m.start();
             return new Attribution(start, v + 1, m.entity());
         }

@@ -271,7 +271,7 @@ public final class PatternEventExtractor implements EventExtractor {
                     // The state that holds the place receives those sent there: the occupier of an occupied region.
                     String holder = t.action().equals("DEPLOY") && place.controlledBy() != null ? place.controlledBy() : place.country();
                     Entity c = holder == null ? null : gazetteer.get(holder);
-                    if (c != null && !c.equals(a.actor())) {
+                    if (c != null && !c.equals(a.actor()) && !(t.action().equals("FIGHT") && fightsAlongside(rd, c))) {
                         ts.add(c);
                     }
                 }
@@ -322,9 +322,21 @@ public final class PatternEventExtractor implements EventExtractor {
         }
         criticismBySpeech(rd, dateContext, out);
         fightsBack(rd, out);
+        for (Match m : actorless) {
+            if (m.trigger().action().equals("SIGN_AGREEMENT") && out.stream().noneMatch(e -> e.action().equals("SIGN_AGREEMENT"))) {
+                // "The two countries signed ..." with no antecedent: a stand-in that knownSignatories gives the treaty's parties.
+                out.add(new Event("SIGN_AGREEMENT", ANYONE, null, List.of(), List.of(), place(rd, m),
+                        date(rd, m, false, dateContext), source, modality(s, m),
+                        new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.6));
+            }
+        }
         knownSignatories(rd, out);
+        out.removeIf(e -> e.actor() == ANYONE);
         return mergeSentence(out);
     }
+
+    /** Stands for an actor the sentence does not name, until a rule names it; never leaves the sentence. */
+    private static final Entity ANYONE = Entity.unresolved(NG.ENTITY + "mention/anyone", "anyone");
 
     private static final Trigger SPEECH_CRITICISM = new Trigger("CRITICIZE", List.of("say"), false, null, "state-like", null,
             false, false, null);
@@ -357,8 +369,7 @@ public final class PatternEventExtractor implements EventExtractor {
         boolean disapproves = false;
         for (int k = from; k < to; k++) {
             Token tok = s.token(k);
-            if ((tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().equals("VBG") || tok.pos().equals("VBN"))
-                    && lexicon.isInClass(tok, "disapproval")) {
+            if ((tok.isNoun() || tok.pos().startsWith("JJ") || tok.pos().startsWith("VB")) && lexicon.isInClass(tok, "disapproval")) {
                 disapproves = true;
                 break;
             }
@@ -441,6 +452,17 @@ public final class PatternEventExtractor implements EventExtractor {
                         first.modality(), first.evidence(), 0.7));
             }
         }
+    }
+
+    /** "fought alongside Russian forces in Kursk": Russia holds Kursk but is the ally here, not the enemy. */
+    private boolean fightsAlongside(Reading rd, Entity state) {
+        for (Mention m : rd.mentions()) {
+            Entity e = m.how() == Mention.How.DEMONYM ? m.entity() : targetOf(m.entity());
+            if (state.equals(e) && Set.of("alongside", "with", "beside").contains(prepositionBefore(rd.sentence(), m))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The earlier event that a noun like "the transfers", "the launch" or "such deployments" names in this sentence. */
@@ -1468,7 +1490,8 @@ public final class PatternEventExtractor implements EventExtractor {
         }
         List<Entity> out = new ArrayList<>();
         int k = m.end();
-        while (k < s.size() && (s.token(k).lower().equals("to") || s.token(k).lower().equals("against") || s.token(k).lower().equals("on")
+        while (k < s.size() && mentionStartingAt(rd.mentions(), k) == null && (s.token(k).lower().equals("to")
+                || s.token(k).lower().equals("against") || s.token(k).lower().equals("on")
                 || s.token(k).pos().equals("DT") || s.token(k).pos().startsWith("JJ") || s.token(k).pos().startsWith("RB"))) {
             k++;
         }
@@ -1826,7 +1849,13 @@ public final class PatternEventExtractor implements EventExtractor {
 
     // ------------------------------------------------------------------ sources
 
-    private static Entity sourceOf(List<Reading> readings, int r, Discourse discourse) {
+    private Entity sourceOf(List<Reading> readings, int r, Discourse discourse) {
+        Entity s = attributedSource(readings, r, discourse);
+        // "Seoul said": a capital speaking is its government.
+        return s != null && s.isPlace() && s.seatOf() != null && gazetteer.get(s.seatOf()) != null ? gazetteer.get(s.seatOf()) : s;
+    }
+
+    private static Entity attributedSource(List<Reading> readings, int r, Discourse discourse) {
         Reading rd = readings.get(r);
         Attribution own = rd.attribution();
         if (own != null) {
@@ -2043,6 +2072,8 @@ public final class PatternEventExtractor implements EventExtractor {
                 Event o = out.get(i);
                 if (o.action().equals(e.action()) && o.actor().equals(e.actor()) && o.modality() == e.modality()
                         && Objects.equals(o.source(), e.source())
+                        && (o.targets().containsAll(e.targets()) || e.targets().containsAll(o.targets()))
+                        && (o.place() == null || e.place() == null || o.place().equals(e.place()))
                         && (o.quantities().isEmpty() || e.quantities().isEmpty() || o.quantities().equals(e.quantities()))
                         && (o.date() == null || e.date() == null || o.date().equals(e.date()))) {
                     same = i;

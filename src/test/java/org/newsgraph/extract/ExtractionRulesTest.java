@@ -201,4 +201,50 @@ class ExtractionRulesTest {
         List<Event> events = read("Kyiv condemned the launch. Ukraine's foreign ministry also criticised Minsk for hosting the drills.");
         assertEquals(2, events.stream().filter(e -> e.action().equals("CRITICIZE")).count(), events.toString());
     }
+
+    @Test
+    void callingSomethingUnacceptableIsCriticism() {
+        Event e = only(read("Japan's foreign ministry said the launch was \"absolutely unacceptable\"."), "CRITICIZE");
+        assertEquals("Japan", e.actor().label());
+        assertEquals("Ministry of Foreign Affairs of Japan", e.source().label());
+    }
+
+    @Test
+    void summoningAnAmbassadorIsCriticismOfItsState() {
+        Event e = only(read("Germany summoned the Russian ambassador on Monday."), "CRITICIZE");
+        assertEquals("Germany", e.actor().label());
+        assertEquals(Set.of("Russia"), labels(e.targets()));
+        assertEquals("2025-06-16", e.date());
+    }
+
+    @Test
+    void theLaunchNamesTheEventThatViolates() {
+        List<Event> events = read("North Korea fired a ballistic missile on Sunday. Seoul said the launch violated UN resolutions.");
+        Event violate = only(events, "VIOLATE");
+        assertEquals("North Korea", violate.actor().label());
+        assertEquals("South Korea", violate.source().label(), "a capital speaking is its government");
+        assertEquals("South Korea", only(events, "CRITICIZE").actor().label());
+    }
+
+    @Test
+    void combatIsMutualWhereTheEnemyForcesAreNamed() {
+        List<Event> events = read("Ukrainian forces engaged North Korean troops near Sudzha.");
+        assertEquals(Set.of("Ukraine", "North Korea"), events.stream().filter(e -> e.action().equals("FIGHT"))
+                .map(e -> e.actor().label()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void alliesAreNotEnemies() {
+        Event fight = only(read("North Korean soldiers fought alongside Russian forces in Kursk."), "FIGHT");
+        assertEquals("North Korea", fight.actor().label());
+        assertEquals(List.of(), fight.targets());
+        assertEquals("Kursk", fight.place().label());
+    }
+
+    @Test
+    void aKnownTreatyNamesItsSignatories() {
+        List<Event> events = read("The two countries signed the comprehensive strategic partnership treaty.");
+        assertEquals(Set.of("Russia", "North Korea"), events.stream().filter(e -> e.action().equals("SIGN_AGREEMENT"))
+                .map(e -> e.actor().label()).collect(Collectors.toSet()));
+    }
 }
