@@ -6,13 +6,14 @@ import java.util.Locale;
 /**
  * What a build did.
  *
- * @param articles articles written to the database
- * @param events   events in those articles
+ * @param articles articles in the database after the build (added, changed or unchanged)
+ * @param events   events in the database after the build
  * @param triples  quads in the database after the build
  * @param errors   one line per file that could not be read, naming it
  * @param seconds  wall-clock time of the build
  */
-public record BuildSummary(int articles, int events, long triples, List<String> errors, double seconds) {
+public record BuildSummary(int articles, int events, long triples, List<String> errors, double seconds,
+                           int added, int changed, int removed, int unchanged) {
 
     public BuildSummary {
         errors = List.copyOf(errors);
@@ -20,7 +21,8 @@ public record BuildSummary(int articles, int events, long triples, List<String> 
 
     /** The one-line summary printed at the end of a build. */
     public String line() {
-        return String.format(Locale.ROOT, "articles %d, events %d, triples %d, errors %d, seconds %.1f",
-                articles, events, triples, errors.size(), seconds);
+        return String.format(Locale.ROOT, "articles %d, events %d, triples %d, errors %d, seconds %.1f"
+                        + " (added %d, changed %d, removed %d, unchanged %d)",
+                articles, events, triples, errors.size(), seconds, added, changed, removed, unchanged);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,8 @@ import org.newsgraph.nlp.Paragraph;
 import org.newsgraph.nlp.Sentence;
 import org.newsgraph.nlp.TextAnnotator;
 import org.newsgraph.rdf.EventGraphWriter;
+import org.newsgraph.rdf.Iris;
+import org.newsgraph.rdf.NG;
 import org.newsgraph.rdf.Ontology;
 import org.newsgraph.store.KnowledgeStore;
 import org.slf4j.Logger;
@@ -142,6 +145,8 @@ public final class Newsgraph {
 
     /** Reads one article into its events and graph. Thread-safe. */
     public ProcessedArticle process(Article article, EventGraphWriter writer) {
+        // The hash of the article as read: the next build compares it before any enrichment.
+        String contentHash = article.contentHash();
         Article a = withDate(article);
         String text = a.text();
         LanguageIdentifier lang = languages.get();
@@ -161,7 +166,7 @@ public final class Newsgraph {
                 events = events.stream().filter(e -> e.confidence() >= minConfidence).toList();
             }
         }
-        return new ProcessedArticle(a, events, agreements, writer.write(a, events, agreements));
+        return new ProcessedArticle(a, events, agreements, writer.write(a, events, agreements, contentHash));
     }
 
     /** Sentences of the article's prose: page furniture, headings and non-English paragraphs left out. */
@@ -206,23 +211,44 @@ public final class Newsgraph {
         return d == null ? a : a.withPublished(d.toString());
     }
 
-    /**
-     * Builds the graph of every article under a folder into the store, in one write transaction: readers
-     * see the previous graph until the build commits. Each article's graph replaces its previous one.
-     */
+    /** How a build treats articles whose graph is already in the store. */
+    public enum Mode {
+        /** Re-extract only articles whose text, metadata or extractor changed; remove those gone from the folder. */
+        INCREMENTAL,
+        /** Re-extract every article. */
+        FULL
+    }
+
+    /** SHA-256 of the software version and the ontology: when it changes, every article is read again. */
+    public String fingerprint() {
+        return Iris.hash(version() + "\u0000" + ontology.fingerprint() + "\u0000" + minConfidence);
+    }
+
+    /** Builds incrementally; see {@link #build(Path, KnowledgeStore, BuildListener, Mode)}. */
     public BuildSummary build(Path articles, KnowledgeStore store, BuildListener listener) {
+        return build(articles, store, listener, Mode.INCREMENTAL);
+    }
+
+    /**
+     * Builds the graph of every article under a folder into the store, in one write transaction: readers see the
+     * previous graph until the build commits, and a build killed half-way leaves the previous graph intact.
+     * Each article's graph replaces its previous one; an article that left the folder loses its graph; a file that
+     * fails to read keeps the graphs it had. The cross-article knowledge and a build record are written last.
+     */
+    public BuildSummary build(Path articles, KnowledgeStore store, BuildListener listener, Mode mode) {
         long t0 = System.nanoTime();
+        Instant started = Instant.now();
         ArticleFolder folder = ArticleFolder.of(articles);
         ArticleFolder.Listing listing = folder.list();
         List<Path> files = listing.files();
         listener.started(files.size());
-        EventGraphWriter writer = EventGraphWriter.create().softwareVersion(version()).extractedAt(Instant.now()).build();
-        List<String> errors = new ArrayList<>();
+        String fingerprint = fingerprint();
+        Map<String, String[]> previous = store.articleStates();
+        EventGraphWriter writer = EventGraphWriter.create().softwareVersion(version()).fingerprint(fingerprint).build();
+        BuildRecord record = new BuildRecord(started);
         for (Ingested.Failed f : listing.errors()) {
-            errors.add(f.message());
-            listener.error(f.message());
+            record.error(f, listener);
         }
-        int[] counts = new int[2];
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "newsgraph-extract");
             t.setDaemon(true);
@@ -232,72 +258,169 @@ public final class Newsgraph {
             store.write(w -> {
                 w.replaceReference(ontology);
                 // A bounded window of files in flight: memory stays flat however many files there are.
-                Deque<Future<List<Object>>> inFlight = new ArrayDeque<>();
+                Deque<Future<FileResult>> inFlight = new ArrayDeque<>();
                 int window = threads * 4;
                 for (Path file : files) {
-                    inFlight.add(pool.submit(() -> processFile(folder, file, writer)));
+                    inFlight.add(pool.submit(() -> processFile(folder, file, writer, previous, fingerprint, mode)));
                     if (inFlight.size() >= window) {
-                        drain(inFlight.poll(), w, errors, counts, listener);
+                        apply(take(inFlight.poll()), w, previous, record, listener);
                     }
                 }
                 while (!inFlight.isEmpty()) {
-                    drain(inFlight.poll(), w, errors, counts, listener);
+                    apply(take(inFlight.poll()), w, previous, record, listener);
+                }
+                for (String key : previous.keySet()) {
+                    if (!record.seen.contains(key) && !record.keptByFailure(key)) {
+                        w.removeGraph(previous.get(key)[2]);
+                        record.removed++;
+                    }
                 }
                 // Same transaction: readers never see articles without the knowledge that links them.
                 w.relink();
+                record.events = w.count("SELECT (COUNT(*) AS ?n) WHERE { ?e a <" + NG.Event.getURI() + "> }");
+                record.triples = w.size();
+                w.replaceGraph(NG.BUILDS_GRAPH, record.graph(Instant.now(), version(), fingerprint), false);
             });
         } finally {
             pool.shutdownNow();
         }
-        long triples = store.size();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new BuildSummary(counts[0], counts[1], triples, errors, seconds);
+        return new BuildSummary(record.articles(), (int) record.events, record.triples, record.errors, seconds,
+                record.added, record.changed, record.removed, record.unchanged);
     }
 
-    private List<Object> processFile(ArticleFolder folder, Path file, EventGraphWriter writer) {
-        List<Object> out = new ArrayList<>();
+    /** What reading one file gave: processed articles, unchanged keys, and failures. */
+    private record FileResult(String file, List<ProcessedArticle> processed, List<String> unchanged, List<Ingested.Failed> failed) {
+    }
+
+    private FileResult processFile(ArticleFolder folder, Path file, EventGraphWriter writer, Map<String, String[]> previous,
+                                   String fingerprint, Mode mode) {
+        List<ProcessedArticle> processed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<Ingested.Failed> failed = new ArrayList<>();
         for (Ingested item : folder.read(file)) {
             if (item instanceof Ingested.Failed f) {
-                out.add(f);
+                failed.add(f);
             } else if (item instanceof Ingested.Read r) {
+                String[] before = previous.get(r.article().key());
+                if (mode == Mode.INCREMENTAL && before != null && before[0].equals(r.article().contentHash())
+                        && fingerprint.equals(before[1])) {
+                    unchanged.add(r.article().key());
+                    continue;
+                }
                 try {
-                    out.add(process(r.article(), writer));
+                    processed.add(process(r.article(), writer));
                 } catch (RuntimeException e) {
                     LOG.debug("Extraction failed on {}", r.article().key(), e);
-                    out.add(new Ingested.Failed(r.article().key(), "extraction failed (" + e.getClass().getSimpleName() + ")"));
+                    failed.add(new Ingested.Failed(r.article().key(), "extraction failed (" + e.getClass().getSimpleName() + ")"));
                 }
             }
         }
-        out.add(file.getFileName().toString());
-        return out;
+        return new FileResult(folder.keyOf(file), processed, unchanged, failed);
     }
 
-    private static void drain(Future<List<Object>> f, KnowledgeStore.Writer w, List<String> errors, int[] counts,
-                              BuildListener listener) {
-        List<Object> results;
+    private static FileResult take(Future<FileResult> f) {
         try {
-            results = f.get();
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Build interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Build failed", e.getCause());
         }
-        int articles = 0;
-        String file = "";
-        for (Object o : results) {
-            if (o instanceof ProcessedArticle p) {
-                w.replaceArticle(p.graph());
-                counts[0]++;
-                counts[1] += p.events().size();
-                articles++;
-            } else if (o instanceof Ingested.Failed failed) {
-                errors.add(failed.message());
-                listener.error(failed.message());
-            } else if (o instanceof String name) {
-                file = name;
+    }
+
+    private static void apply(FileResult r, KnowledgeStore.Writer w, Map<String, String[]> previous, BuildRecord record,
+                              BuildListener listener) {
+        for (ProcessedArticle p : r.processed()) {
+            w.replaceArticle(p.graph());
+            record.seen.add(p.article().key());
+            if (previous.containsKey(p.article().key())) {
+                record.changed++;
+            } else {
+                record.added++;
             }
         }
-        listener.fileDone(file, articles);
+        for (String key : r.unchanged()) {
+            record.seen.add(key);
+            record.unchanged++;
+        }
+        for (Ingested.Failed f : r.failed()) {
+            record.error(f, listener);
+            // A file that fails now keeps the graphs it had: "bad.txt" keeps bad.txt and bad.txt#id.
+            record.failedFiles.add(r.file());
+        }
+        listener.fileDone(r.file(), r.processed().size() + r.unchanged().size());
+    }
+
+    /** What a build did, as it goes, and its PROV-O record. */
+    private static final class BuildRecord {
+        final Instant started;
+        final java.util.Set<String> seen = new java.util.HashSet<>();
+        final java.util.Set<String> failedFiles = new java.util.HashSet<>();
+        final List<String> errors = new ArrayList<>();
+        int added;
+        int changed;
+        int removed;
+        int unchanged;
+        long events;
+        long triples;
+
+        BuildRecord(Instant started) {
+            this.started = started;
+        }
+
+        synchronized void error(Ingested.Failed f, BuildListener listener) {
+            errors.add(f.message());
+            listener.error(f.message());
+        }
+
+        int articles() {
+            return added + changed + unchanged;
+        }
+
+        boolean keptByFailure(String key) {
+            for (String file : failedFiles) {
+                if (key.equals(file) || key.startsWith(file + "#")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String iri() {
+            return NG.BASE + "build/" + started.toString().replaceAll("[^0-9A-Za-z]", "");
+        }
+
+        org.apache.jena.graph.Graph graph(Instant ended, String version, String fingerprint) {
+            org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            org.apache.jena.graph.Node b = org.apache.jena.graph.NodeFactory.createURI(iri());
+            String prov = "http://www.w3.org/ns/prov#";
+            java.util.function.BiConsumer<String, org.apache.jena.graph.Node> add = (p, o) ->
+                    g.add(b, org.apache.jena.graph.NodeFactory.createURI(p), o);
+            add.accept(org.apache.jena.vocabulary.RDF.type.getURI(), NG.Build.asNode());
+            add.accept(prov + "startedAtTime", dateTime(started));
+            add.accept(prov + "endedAtTime", dateTime(ended));
+            add.accept(NG.softwareVersion.getURI(), org.apache.jena.graph.NodeFactory.createLiteralString(version));
+            add.accept(NG.extractorFingerprint.getURI(), org.apache.jena.graph.NodeFactory.createLiteralString(fingerprint));
+            add.accept(NG.articlesAdded.getURI(), integer(added));
+            add.accept(NG.articlesChanged.getURI(), integer(changed));
+            add.accept(NG.articlesRemoved.getURI(), integer(removed));
+            add.accept(NG.articlesUnchanged.getURI(), integer(unchanged));
+            add.accept(NG.eventCount.getURI(), integer(events));
+            add.accept(NG.tripleCount.getURI(), integer(triples));
+            for (String e : errors) {
+                add.accept(NG.errorMessage.getURI(), org.apache.jena.graph.NodeFactory.createLiteralString(e));
+            }
+            return g;
+        }
+
+        private static org.apache.jena.graph.Node dateTime(Instant t) {
+            return org.apache.jena.graph.NodeFactory.createLiteralDT(t.toString(), org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime);
+        }
+
+        private static org.apache.jena.graph.Node integer(long n) {
+            return org.apache.jena.graph.NodeFactory.createLiteralDT(String.valueOf(n), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
+        }
     }
 }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 /** {@code newsgraph build}: reads the articles and writes the knowledge graph into the database. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Reads every article under a folder, extracts events and writes one named graph per article "
-                + "into a TDB2 database (created if absent). Re-running replaces each article's graph.")
+                + "into a TDB2 database (created if absent). Incremental: only articles whose text, metadata or extractor "
+                + "changed are read again; articles gone from the folder lose their graph; a file that now fails keeps "
+                + "its previous graph. One transaction: readers see all of a build or none of it.")
 public final class BuildCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildCommand.class);
@@ -36,6 +38,9 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Extraction threads (default: all cores).")
     Integer threads;
+
+    @Option(names = "--full", description = "Re-extract every article, not only those whose text, metadata or extractor changed.")
+    boolean full;
 
     @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0",
             description = "Drop events whose confidence is below X (0..1, default ${DEFAULT-VALUE}).")
@@ -64,9 +69,12 @@ public final class BuildCommand implements Callable<Integer> {
             throw new UserException("cannot create the database folder " + db + ": " + e.getCause().getMessage(), e);
         }
         try (store; Progress progress = new Progress()) {
-            BuildSummary s = ng.build(articles, store, progress);
+            BuildSummary s = ng.build(articles, store, progress, full ? Newsgraph.Mode.FULL : Newsgraph.Mode.INCREMENTAL);
             progress.close();
             System.out.println(s.line());
+            if (store.compactIfWorthwhile() != null) {
+                LOG.info("Compacted the database: old versions of its indexes removed");
+            }
             return ExitCodes.OK;
         }
     }

@@ -125,6 +125,18 @@ public final class ArticleFolder {
         return Stream.concat(listing.errors().stream(), listing.files().stream().flatMap(p -> read(realRoot, p).stream()));
     }
 
+    /** The stable name of a file of this folder: its path relative to the folder. */
+    public String keyOf(Path file) {
+        try {
+            Path realRoot = root.toRealPath();
+            Path abs = file.toAbsolutePath().normalize();
+            Path rel = abs.startsWith(realRoot) ? realRoot.relativize(abs) : abs.getFileName();
+            return rel.toString().replace('\\', '/');
+        } catch (IOException e) {
+            return file.getFileName().toString();
+        }
+    }
+
     /** Reads one file of this folder. */
     public List<Ingested> read(Path file) {
         try {

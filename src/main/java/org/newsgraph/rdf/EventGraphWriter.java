@@ -1,7 +1,6 @@
 package org.newsgraph.rdf;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.newsgraph.ingest.Article;
 /**
  * Writes an article and its events as one RDF graph, with deterministic IRIs.
  * <pre>{@code
- * ArticleGraph g = EventGraphWriter.create().softwareVersion("0.1.0").build().write(article, events);
+ * ArticleGraph g = EventGraphWriter.create().softwareVersion("0.1.0").fingerprint(fp).build().write(article, events);
  * }</pre>
  */
 public final class EventGraphWriter {
@@ -36,11 +35,11 @@ public final class EventGraphWriter {
     private static final Pattern ABSOLUTE_IRI = Pattern.compile("^https?://[^\\s<>\"{}|\\\\^`]+$");
 
     private final String softwareVersion;
-    private final Instant extractedAt;
+    private final String fingerprint;
 
     private EventGraphWriter(Builder b) {
         this.softwareVersion = b.softwareVersion;
-        this.extractedAt = b.extractedAt;
+        this.fingerprint = b.fingerprint;
     }
 
     public static Builder create() {
@@ -50,16 +49,16 @@ public final class EventGraphWriter {
     /** Builder for {@link EventGraphWriter}. */
     public static final class Builder {
         private String softwareVersion = "unknown";
-        private Instant extractedAt = Instant.now();
+        private String fingerprint = "unknown";
 
         public Builder softwareVersion(String v) {
             this.softwareVersion = v;
             return this;
         }
 
-        /** The time recorded as the extraction time of every article written. */
-        public Builder extractedAt(Instant t) {
-            this.extractedAt = t;
+        /** The extractor's fingerprint: software version and ontology; a change re-extracts every article. */
+        public Builder fingerprint(String f) {
+            this.fingerprint = f;
             return this;
         }
 
@@ -73,6 +72,11 @@ public final class EventGraphWriter {
     }
 
     public ArticleGraph write(Article article, List<Event> events, List<AgreementMention> agreements) {
+        return write(article, events, agreements, article.contentHash());
+    }
+
+    /** @param contentHash the hash of the article as it was read, which the next build compares */
+    public ArticleGraph write(Article article, List<Event> events, List<AgreementMention> agreements, String contentHash) {
         Graph g = GraphFactory.createDefaultGraph();
         String key = article.key();
         Node art = iri(Iris.article(key));
@@ -94,16 +98,16 @@ public final class EventGraphWriter {
         if (article.language() != null) {
             add(g, art, NG.language.asNode(), lit(article.language()));
         }
-        String hash = article.contentHash();
+        String hash = contentHash;
         add(g, art, NG.contentHash.asNode(), lit(hash));
 
-        // One extraction activity per article: when, and by which software, its events were read.
-        Node activity = iri(Iris.extraction(key, hash));
+        // One extraction activity per article: which software read its events. When it ran is in the build record
+        // (graph/builds), so that the same input gives the same article graph, triple for triple.
+        Node activity = iri(Iris.extraction(key, hash + fingerprint));
         add(g, activity, RDF.type.asNode(), iri(PROV + "Activity"));
         add(g, activity, iri(PROV + "used"), art);
-        add(g, activity, iri(PROV + "endedAtTime"),
-                NodeFactory.createLiteralDT(extractedAt.toString(), XSDDatatype.XSDdateTime));
         add(g, activity, NG.softwareVersion.asNode(), lit(softwareVersion));
+        add(g, activity, NG.extractorFingerprint.asNode(), lit(fingerprint));
 
         Set<String> minted = new HashSet<>();
         Set<String> usedIris = new HashSet<>();

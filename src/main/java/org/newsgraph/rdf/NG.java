@@ -20,6 +20,8 @@ public final class NG {
     public static final String ENTITIES_GRAPH = GRAPH + "entities";
     /** Named graph the linker writes after each build: agreements, resolutions and happenings across articles. */
     public static final String KNOWLEDGE_GRAPH = GRAPH + "knowledge";
+    /** Named graph of build records: when each build ran, what it changed, with which extractor. */
+    public static final String BUILDS_GRAPH = GRAPH + "builds";
     /** Prefix of the per-article named graphs. */
     public static final String ARTICLE_GRAPH = GRAPH + "article/";
 
@@ -66,6 +68,7 @@ public final class NG {
     public static final Resource SupportVerb = r("SupportVerb");
     public static final Resource AgreementMention = r("AgreementMention");
     public static final Resource Happening = r("Happening");
+    public static final Resource Build = r("Build");
 
     // modalities
     public static final Resource asserted = r("asserted");
@@ -97,6 +100,14 @@ public final class NG {
     public static final Property maxValue = p("maxValue");
     public static final Property unit = p("unit");
     public static final Property softwareVersion = p("softwareVersion");
+    public static final Property extractorFingerprint = p("extractorFingerprint");
+    public static final Property articlesAdded = p("articlesAdded");
+    public static final Property articlesChanged = p("articlesChanged");
+    public static final Property articlesRemoved = p("articlesRemoved");
+    public static final Property articlesUnchanged = p("articlesUnchanged");
+    public static final Property eventCount = p("eventCount");
+    public static final Property tripleCount = p("tripleCount");
+    public static final Property errorMessage = p("errorMessage");
 
     // entities
     public static final Property actsFor = p("actsFor");

@@ -75,13 +75,16 @@ public final class KnowledgeStore implements AutoCloseable {
 
     /** Writes inside one write transaction: readers see all of it or none of it. */
     public void write(Consumer<Writer> work) {
-        Txn.executeWrite(dataset, () -> work.accept(new Writer(dataset)));
+        Writer w = new Writer(dataset);
+        Txn.executeWrite(dataset, () -> work.accept(w));
+        rewrittenSinceOpen += w.written;
     }
 
     /** The writes a build makes, inside one transaction. */
     public static final class Writer {
         private final Dataset dataset;
         private final DatasetGraph dsg;
+        private long written;
 
         private Writer(Dataset dataset) {
             this.dataset = dataset;
@@ -98,13 +101,48 @@ public final class KnowledgeStore implements AutoCloseable {
             replace(NG.KNOWLEDGE_GRAPH, CrossArticleLinker.create().link(dataset));
         }
 
-        /** Replaces the ontology and entity graphs. */
+        /** Replaces the ontology and entity graphs, unless they already hold this ontology. */
         public void replaceReference(Ontology ontology) {
+            Node graph = NodeFactory.createURI(NG.ONTOLOGY_GRAPH);
+            Node fp = NodeFactory.createLiteralString(ontology.fingerprint());
+            if (dsg.contains(graph, graph, NG.extractorFingerprint.asNode(), fp)) {
+                return;
+            }
             Model onto = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
             onto.add(ontology.ontology());
             onto.add(ontology.shapes());
+            onto.getGraph().add(graph, NG.extractorFingerprint.asNode(), fp);
             replace(NG.ONTOLOGY_GRAPH, onto.getGraph());
             replace(NG.ENTITIES_GRAPH, ontology.entities().getGraph());
+        }
+
+        /** Replaces (or, with {@code replace} false, adds to) any named graph. */
+        public void replaceGraph(String name, Graph graph, boolean replace) {
+            if (replace) {
+                replace(name, graph);
+            } else {
+                Node gn = NodeFactory.createURI(name);
+                graph.find().forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            }
+        }
+
+        /** The first number a counting query gives, as this transaction sees the data. */
+        public long count(String sparql) {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(sparql).build()) {
+                var rs = qe.execSelect();
+                return rs.hasNext() ? rs.next().getLiteral(rs.getResultVars().get(0)).getLong() : 0;
+            }
+        }
+
+        /** Quads in the dataset, as this transaction sees it. */
+        public long size() {
+            long n = 0;
+            var it = dsg.find();
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+            return n;
         }
 
         /** Replaces an article's graph: a rebuild never leaves its old events behind. */
@@ -114,12 +152,14 @@ public final class KnowledgeStore implements AutoCloseable {
 
         public void removeGraph(String name) {
             dsg.removeGraph(NodeFactory.createURI(name));
+            written++;
         }
 
         private void replace(String name, Graph graph) {
             Node gn = NodeFactory.createURI(name);
             dsg.deleteAny(gn, Node.ANY, Node.ANY, Node.ANY);
             graph.find().forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            written += graph.size();
         }
     }
 
@@ -137,6 +177,80 @@ public final class KnowledgeStore implements AutoCloseable {
             }
         });
     }
+
+    /**
+     * What the store knows of each article it holds: key to {content hash, extractor fingerprint, graph name}.
+     */
+    public java.util.Map<String, String[]> articleStates() {
+        String q = "SELECT ?g ?key ?hash ?fp WHERE { GRAPH ?g { ?a a <" + NG.Article.getURI() + "> ; <http://schema.org/identifier> ?key ; <"
+                + NG.contentHash.getURI() + "> ?hash . OPTIONAL { ?x <" + NG.extractorFingerprint.getURI() + "> ?fp } } }";
+        return read(ds -> {
+            java.util.Map<String, String[]> out = new java.util.HashMap<>();
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+                qe.execSelect().forEachRemaining(r -> out.put(r.getLiteral("key").getLexicalForm(), new String[] {
+                    r.getLiteral("hash").getLexicalForm(), r.contains("fp") ? r.getLiteral("fp").getLexicalForm() : "",
+                    r.getResource("g").getURI()}));
+            }
+            return out;
+        });
+    }
+
+    /** Bytes the database takes on disk (0 in memory). */
+    public long diskSize() {
+        if (location.equals("memory")) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(Path.of(location))) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Compacts the database when the quads rewritten since the last compaction exceed the live quads: TDB2
+     * keeps every old version of its indexes until compacted, so repeated rebuilds would grow it without bound.
+     * Readers go on meanwhile; the old generation is deleted. Returns the disk bytes before and after (as the file
+     * system reports lengths), or null when nothing was done.
+     */
+    public long[] compactIfWorthwhile() {
+        if (location.equals("memory")) {
+            return null;
+        }
+        Path marker = Path.of(location, COMPACTION_MARKER);
+        long rewritten = readCounter(marker) + rewrittenSinceOpen;
+        rewrittenSinceOpen = 0;
+        long live = size();
+        if (rewritten <= Math.max(live, 1)) {
+            writeCounter(marker, rewritten);
+            return null;
+        }
+        long before = diskSize();
+        org.apache.jena.tdb2.DatabaseMgr.compact(dataset.asDatasetGraph(), true);
+        writeCounter(marker, 0);
+        return new long[] {before, diskSize()};
+    }
+
+    private long rewrittenSinceOpen;
+
+    private static long readCounter(Path marker) {
+        try {
+            return Files.exists(marker) ? Long.parseLong(Files.readString(marker).strip()) : 0;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void writeCounter(Path marker, long n) {
+        try {
+            Files.writeString(marker, Long.toString(n));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot record rewritten quads in " + marker, e);
+        }
+    }
+
+    /** File in the database folder that counts the quads rewritten since the last compaction. */
+    static final String COMPACTION_MARKER = "newsgraph-compacted-size";
 
     /** Names of the article graphs in the database. */
     public List<String> articleGraphs() {
@@ -164,8 +278,12 @@ public final class KnowledgeStore implements AutoCloseable {
         });
     }
 
+    /** Closes the database and releases its folder, so that another process (or store) can open it. */
     @Override
     public void close() {
+        if (!location.equals("memory")) {
+            org.apache.jena.tdb2.sys.TDBInternal.expel(dataset.asDatasetGraph());
+        }
         dataset.close();
     }
 }

@@ -1,0 +1,50 @@
+package org.newsgraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.BuildListener;
+import org.newsgraph.Fixtures;
+import org.newsgraph.Newsgraph;
+
+/** Twenty full rebuilds of the same corpus keep the database within a bound: it is compacted when worthwhile. */
+class CompactionTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Disk blocks in use, as du reports them: TDB2's files are sparse, so their lengths say nothing. */
+    static long usedKilobytes(Path dir) throws Exception {
+        Process p = new ProcessBuilder("du", "-sk", dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "needs du: " + out);
+        return Long.parseLong(out.split("\\s+")[0]);
+    }
+
+    @Test
+    void repeatedRebuildsStayBounded() throws Exception {
+        Path db = tmp.resolve("db");
+        long afterFirst = 0;
+        long largest = 0;
+        int compactions = 0;
+        try (KnowledgeStore store = KnowledgeStore.open(db)) {
+            for (int i = 0; i < 20; i++) {
+                Fixtures.newsgraph().build(Fixtures.ARTICLES, store, BuildListener.NONE, Newsgraph.Mode.FULL);
+                if (store.compactIfWorthwhile() != null) {
+                    compactions++;
+                }
+                long used = usedKilobytes(db);
+                afterFirst = i == 0 ? used : afterFirst;
+                largest = Math.max(largest, used);
+            }
+        }
+        assertTrue(compactions >= 2, "compacted " + compactions + " times");
+        assertTrue(largest <= 4 * afterFirst, "largest " + largest + " KB against " + afterFirst + " KB after the first build");
+    }
+}
