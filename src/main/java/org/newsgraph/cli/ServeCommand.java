@@ -28,6 +28,39 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "A Fuseki configuration file (see fuseki-config/).")
     Path config;
 
+    @Option(names = "--articles", paramLabel = "DIR", description = "Article folder to rebuild the database from while serving.")
+    Path articles;
+
+    @Option(names = "--rebuild-every", paramLabel = "DURATION",
+            description = "Rebuild from --articles this often (e.g. 30s, 15m, 2h); incremental, readers never see half a build.")
+    String rebuildEvery;
+
+    @Option(names = "--watch", description = "Rebuild from --articles shortly after files there change.")
+    boolean watch;
+
+    /** "30s", "15m", "2h", "1d", or an ISO 8601 duration ("PT15M"). */
+    static java.time.Duration duration(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.matches("\\d+[smhd]")) {
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 's' -> java.time.Duration.ofSeconds(n);
+                    case 'm' -> java.time.Duration.ofMinutes(n);
+                    case 'h' -> java.time.Duration.ofHours(n);
+                    default -> java.time.Duration.ofDays(n);
+                };
+            }
+            java.time.Duration d = java.time.Duration.parse(text.strip().toUpperCase(java.util.Locale.ROOT));
+            if (d.isNegative() || d.isZero()) {
+                throw new UserException("--rebuild-every must be positive: " + text);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new UserException("--rebuild-every: not a duration (use 30s, 15m, 2h or PT15M): " + text);
+        }
+    }
+
     @Override
     public Integer call() {
         if (db == null && config == null) {
@@ -36,6 +69,13 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserException("--port must be between 0 and 65535, not " + port);
         }
+        if ((rebuildEvery != null || watch) && (articles == null || db == null)) {
+            throw new UserException("--rebuild-every and --watch need --articles DIR and --db DIR");
+        }
+        if (articles != null) {
+            Options.readableDirectory(articles, "articles folder");
+        }
+        java.time.Duration period = rebuildEvery == null ? null : duration(rebuildEvery);
         NewsgraphServer.Builder b = NewsgraphServer.create().port(port).host(host);
         KnowledgeStore store = null;
         if (config != null) {
@@ -54,7 +94,25 @@ public final class ServeCommand implements Callable<Integer> {
         }
         System.out.println("Serving http://" + host + ":" + server.port() + "/  dataset /kg  (SPARQL at /kg/sparql, console at /)");
         System.out.flush();
+        org.newsgraph.server.RebuildScheduler scheduler = null;
+        if (period != null || watch) {
+            scheduler = org.newsgraph.server.RebuildScheduler.create(org.newsgraph.Newsgraph.create().build(), store, articles,
+                    java.time.Duration.ofSeconds(2));
+            if (period != null) {
+                scheduler.every(period);
+            }
+            if (watch) {
+                try {
+                    scheduler.watch();
+                } catch (java.io.IOException e) {
+                    throw new UserException("cannot watch " + articles + ": " + e.getMessage(), e);
+                }
+            }
+        }
         server.join();
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (store != null) {
             store.close();
         }
