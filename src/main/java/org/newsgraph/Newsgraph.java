@@ -289,6 +289,71 @@ public final class Newsgraph {
                 record.added, record.changed, record.removed, record.unchanged);
     }
 
+    /**
+     * Builds into a remote Fuseki through the Graph Store Protocol: asks the server which article versions it holds,
+     * reads only what changed, then replaces or deletes those article graphs, the reference graphs if the ontology
+     * changed, the knowledge graph, and adds a build record. Each graph is replaced atomically on the server; a
+     * push is not one transaction, so readers may see some articles of a push before others.
+     */
+    public BuildSummary push(Path articles, org.newsgraph.store.RemoteGraphStore remote, BuildListener listener, Mode mode) {
+        long t0 = System.nanoTime();
+        Instant started = Instant.now();
+        ArticleFolder folder = ArticleFolder.of(articles);
+        ArticleFolder.Listing listing = folder.list();
+        listener.started(listing.files().size());
+        String fingerprint = fingerprint();
+        Map<String, String[]> previous = remote.articleStates();
+        EventGraphWriter writer = EventGraphWriter.create().softwareVersion(version()).fingerprint(fingerprint).build();
+        BuildRecord record = new BuildRecord(started);
+        for (Ingested.Failed f : listing.errors()) {
+            record.error(f, listener);
+        }
+        if (!remote.hasOntology(ontology.fingerprint())) {
+            org.apache.jena.rdf.model.Model onto = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+            onto.add(ontology.ontology()).add(ontology.shapes());
+            org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(NG.ONTOLOGY_GRAPH);
+            onto.getGraph().add(g, NG.extractorFingerprint.asNode(), org.apache.jena.graph.NodeFactory.createLiteralString(ontology.fingerprint()));
+            remote.put(NG.ONTOLOGY_GRAPH, onto.getGraph());
+            remote.put(NG.ENTITIES_GRAPH, ontology.entities().getGraph());
+        }
+        for (Path file : listing.files()) {
+            FileResult r = processFile(folder, file, writer, previous, fingerprint, mode);
+            for (ProcessedArticle p : r.processed()) {
+                remote.put(p.graph().name(), p.graph().graph());
+                record.seen.add(p.article().key());
+                if (previous.containsKey(p.article().key())) {
+                    record.changed++;
+                } else {
+                    record.added++;
+                }
+            }
+            for (String key : r.unchanged()) {
+                record.seen.add(key);
+                record.unchanged++;
+            }
+            for (Ingested.Failed f : r.failed()) {
+                record.error(f, listener);
+                record.failedFiles.add(r.file());
+            }
+            listener.fileDone(r.file(), r.processed().size() + r.unchanged().size());
+        }
+        for (Map.Entry<String, String[]> e : previous.entrySet()) {
+            if (!record.seen.contains(e.getKey()) && !record.keptByFailure(e.getKey())) {
+                remote.delete(e.getValue()[2]);
+                record.removed++;
+            }
+        }
+        remote.put(NG.KNOWLEDGE_GRAPH, org.newsgraph.store.CrossArticleLinker.create().link(remote::select));
+        record.events = Long.parseLong(remote.select("SELECT (COUNT(*) AS ?n) WHERE { ?e a <" + NG.Event.getURI() + "> }")
+                .get(0).getLiteral("n").getLexicalForm());
+        record.triples = Long.parseLong(remote.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+                .get(0).getLiteral("n").getLexicalForm());
+        remote.post(NG.BUILDS_GRAPH, record.graph(Instant.now(), version(), fingerprint));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new BuildSummary(record.articles(), (int) record.events, record.triples, record.errors, seconds,
+                record.added, record.changed, record.removed, record.unchanged);
+    }
+
     /** What reading one file gave: processed articles, unchanged keys, and failures. */
     private record FileResult(String file, List<ProcessedArticle> processed, List<String> unchanged, List<Ingested.Failed> failed) {
     }

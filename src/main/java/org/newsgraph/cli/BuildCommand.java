@@ -30,8 +30,19 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--articles", required = true, paramLabel = "DIR", description = "Folder of articles (.txt, .html, .jsonl).")
     Path articles;
 
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "TDB2 database folder.")
+    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (or --endpoint).")
     Path db;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "A Fuseki dataset to push to instead of --db (e.g. http://localhost:3030/kg), with --user and "
+                    + "--password-file; writes through its authenticated Graph Store endpoint URL/data.")
+    String endpoint;
+
+    @Option(names = "--user", paramLabel = "USER", description = "User for --endpoint.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password for --endpoint.")
+    Path passwordFile;
 
     @Option(names = "--ontology", paramLabel = "DIR", description = "Ontology folder to use instead of the bundled copy.")
     Path ontology;
@@ -51,6 +62,12 @@ public final class BuildCommand implements Callable<Integer> {
         Options.readableDirectory(articles, "articles folder");
         if (minConfidence < 0 || minConfidence > 1) {
             throw new UserException("--min-confidence must be between 0 and 1, not " + minConfidence);
+        }
+        if ((db == null) == (endpoint == null)) {
+            throw new UserException("build needs either --db DIR or --endpoint URL");
+        }
+        if (endpoint != null) {
+            return push();
         }
         if (java.nio.file.Files.exists(db) && !java.nio.file.Files.isDirectory(db)) {
             throw new UserException("database path is a file, not a folder: " + db);
@@ -76,6 +93,37 @@ public final class BuildCommand implements Callable<Integer> {
                 LOG.info("Compacted the database: old versions of its indexes removed");
             }
             return ExitCodes.OK;
+        }
+    }
+
+    private Integer push() {
+        if (user == null || passwordFile == null) {
+            throw new UserException("--endpoint needs --user USER and --password-file FILE");
+        }
+        Options.readableFile(passwordFile, "password file");
+        char[] password;
+        try {
+            String first = java.nio.file.Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+            password = first.strip().toCharArray();
+        } catch (java.io.IOException e) {
+            throw new UserException("cannot read the password file " + passwordFile);
+        }
+        if (!endpoint.matches("https?://\\S+")) {
+            throw new UserException("--endpoint must be an http(s) URL: " + endpoint);
+        }
+        Newsgraph.Builder b = Newsgraph.create().ontology(Options.ontology(ontology)).minConfidence(minConfidence);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        org.newsgraph.store.RemoteGraphStore remote = org.newsgraph.store.RemoteGraphStore.create(endpoint, user, password);
+        java.util.Arrays.fill(password, '\0');
+        try (Progress progress = new Progress()) {
+            BuildSummary s = b.build().push(articles, remote, progress, full ? Newsgraph.Mode.FULL : Newsgraph.Mode.INCREMENTAL);
+            progress.close();
+            System.out.println(s.line());
+            return ExitCodes.OK;
+        } catch (org.newsgraph.store.RemoteGraphStore.RemoteException e) {
+            throw new UserException(e.getMessage(), e);
         }
     }
 

@@ -49,10 +49,21 @@ public final class CrossArticleLinker {
 
     /** The knowledge graph of the dataset's current content. */
     public Graph link(Dataset ds) {
+        return link(query -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {
+                List<QuerySolution> out = new ArrayList<>();
+                qe.execSelect().forEachRemaining(out::add);
+                return out;
+            }
+        });
+    }
+
+    /** The knowledge graph of what a SPARQL source answers (a local dataset or a remote endpoint). */
+    public Graph link(java.util.function.Function<String, List<QuerySolution>> source) {
         Graph g = GraphFactory.createDefaultGraph();
-        linkAgreements(ds, g);
-        linkResolutions(ds, g);
-        linkHappenings(ds, g);
+        linkAgreements(source, g);
+        linkResolutions(source, g);
+        linkHappenings(source, g);
         return g;
     }
 
@@ -65,7 +76,7 @@ public final class CrossArticleLinker {
                               String place, List<String> events) {
     }
 
-    private void linkAgreements(Dataset ds, Graph g) {
+    private void linkAgreements(java.util.function.Function<String, List<QuerySolution>> ds, Graph g) {
         Map<String, Known> known = new LinkedHashMap<>();
         for (QuerySolution r : select(ds, "SELECT ?a ?name ?party ?on ?at WHERE { ?a a ng:Agreement . "
                 + "{ ?a skos:prefLabel ?name } UNION { ?a skos:altLabel ?name } "
@@ -234,7 +245,7 @@ public final class CrossArticleLinker {
     // ------------------------------------------------------------------ resolutions
 
     /** What events state about resolutions: who adopted them and when. */
-    private void linkResolutions(Dataset ds, Graph g) {
+    private void linkResolutions(java.util.function.Function<String, List<QuerySolution>> ds, Graph g) {
         for (QuerySolution r : select(ds, "SELECT DISTINCT ?res ?actor ?date WHERE { ?e ng:action <" + NG.ACTION + "ADOPT_RESOLUTION> ; "
                 + "ng:actor ?actor ; ng:target ?res . ?res a ng:Resolution . OPTIONAL { ?e ng:date ?date } }")) {
             add(g, str(r, "res"), NG.adoptedBy.getURI(), iri(str(r, "actor")));
@@ -251,7 +262,7 @@ public final class CrossArticleLinker {
      * Claims of one real-world event: the same action, actor and target. A claim with no target joins the actor's
      * happening of that action with the most claims, if there is one.
      */
-    private void linkHappenings(Dataset ds, Graph g) {
+    private void linkHappenings(java.util.function.Function<String, List<QuerySolution>> ds, Graph g) {
         Map<String, List<String>> targetsOf = new LinkedHashMap<>();
         Map<String, String[]> actionActor = new LinkedHashMap<>();
         for (QuerySolution r : select(ds, "SELECT ?e ?action ?actor ?target WHERE { ?e a ng:Event ; ng:action ?action ; "
@@ -300,13 +311,8 @@ public final class CrossArticleLinker {
 
     // ------------------------------------------------------------------ helpers
 
-    private static List<QuerySolution> select(Dataset ds, String query) {
-        List<QuerySolution> out = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(PREFIXES + query).build()) {
-            ResultSet rs = qe.execSelect();
-            rs.forEachRemaining(out::add);
-        }
-        return out;
+    private static List<QuerySolution> select(java.util.function.Function<String, List<QuerySolution>> source, String query) {
+        return source.apply(PREFIXES + query);
     }
 
     private static String str(QuerySolution r, String var) {
