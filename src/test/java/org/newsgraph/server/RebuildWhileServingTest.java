@@ -35,7 +35,7 @@ class RebuildWhileServingTest {
     void queriesSeeAllOfABuildOrNoneOfIt() throws Exception {
         Path big = tmp.resolve("big");
         java.nio.file.Files.createDirectories(big);
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 300; i++) {
             java.nio.file.Files.writeString(big.resolve("a" + i + ".txt"), "Report " + i
                     + "\n\nNorth Korea sent " + (100 + i) + " soldiers to Russia on Monday, officials in Seoul said.\n");
         }
@@ -73,10 +73,10 @@ class RebuildWhileServingTest {
                 stop.set(true);
                 client.join();
 
-                assertEquals(150, rebuild.added());
+                assertEquals(300, rebuild.added());
                 assertEquals(0, failures.get(), "failed queries");
                 Set<Integer> states = new TreeSet<>(seen);
-                assertEquals(Set.of(9, 150), states, "only the old and the new state, never a half-built one");
+                assertEquals(Set.of(9, 300), states, "only the old and the new state, never a half-built one");
                 assertTrue(seen.size() > 20, "the client kept querying: " + seen.size());
             }
         }
