@@ -89,8 +89,9 @@ public final class BuildCommand implements Callable<Integer> {
             BuildSummary s = ng.build(articles, store, progress, full ? Newsgraph.Mode.FULL : Newsgraph.Mode.INCREMENTAL);
             progress.close();
             System.out.println(s.line());
-            if (store.compactIfWorthwhile() != null) {
-                LOG.info("Compacted the database: old versions of its indexes removed");
+            long[] compacted = store.compactIfWorthwhile();
+            if (compacted != null) {
+                LOG.info("Compacted the database: {} quads rewritten since the last compaction, {} live", compacted[0], compacted[1]);
             }
             return ExitCodes.OK;
         }

@@ -111,8 +111,9 @@ public final class RebuildScheduler implements AutoCloseable {
             BuildSummary s = newsgraph.build(articles, store, BuildListener.NONE);
             last = s;
             LOG.info("Rebuilt: {}", s.line());
-            if (store.compactIfWorthwhile() != null) {
-                LOG.info("Compacted the database");
+            long[] compacted = store.compactIfWorthwhile();
+            if (compacted != null) {
+                LOG.info("Compacted the database: {} quads rewritten since the last compaction, {} live", compacted[0], compacted[1]);
             }
         } catch (RuntimeException e) {
             // The previous graph stays; the next rebuild tries again.

@@ -195,23 +195,12 @@ public final class KnowledgeStore implements AutoCloseable {
         });
     }
 
-    /** Bytes the database takes on disk (0 in memory). */
-    public long diskSize() {
-        if (location.equals("memory")) {
-            return 0;
-        }
-        try (java.util.stream.Stream<Path> walk = Files.walk(Path.of(location))) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return 0;
-        }
-    }
-
     /**
      * Compacts the database when the quads rewritten since the last compaction exceed the live quads: TDB2
      * keeps every old version of its indexes until compacted, so repeated rebuilds would grow it without bound.
-     * Readers go on meanwhile; the old generation is deleted. Returns the disk bytes before and after (as the file
-     * system reports lengths), or null when nothing was done.
+     * Readers go on meanwhile; the old generation is deleted. Returns the quads rewritten since the last compaction
+     * and the quads live, or null when nothing was done. (Bytes are not reported: TDB2's files are sparse, so their
+     * lengths do not tell the space they take.)
      */
     public long[] compactIfWorthwhile() {
         if (location.equals("memory")) {
@@ -225,10 +214,9 @@ public final class KnowledgeStore implements AutoCloseable {
             writeCounter(marker, rewritten);
             return null;
         }
-        long before = diskSize();
         org.apache.jena.tdb2.DatabaseMgr.compact(dataset.asDatasetGraph(), true);
         writeCounter(marker, 0);
-        return new long[] {before, diskSize()};
+        return new long[] {rewritten, live};
     }
 
     private long rewrittenSinceOpen;
