@@ -128,19 +128,22 @@ public final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    /** A progress bar on a terminal; periodic log lines otherwise. */
+    /** A progress bar on a terminal (files, articles per second, ETA); a log line every few seconds otherwise. */
     private static final class Progress implements BuildListener, AutoCloseable {
         private ProgressBar bar;
         private int total;
         private int done;
-        private long lastLog = System.nanoTime();
+        private long articles;
+        private final long start = System.nanoTime();
+        private long lastLog = start;
 
         @Override
         public void started(int files) {
             total = files;
             if (System.console() != null) {
                 bar = new ProgressBarBuilder().setTaskName("build").setInitialMax(files).setUnit(" files", 1)
-                        .setStyle(ProgressBarStyle.ASCII).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .setStyle(ProgressBarStyle.ASCII).showSpeed()
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                         .build();
             } else {
                 LOG.info("Reading {} files", files);
@@ -148,13 +151,19 @@ public final class BuildCommand implements Callable<Integer> {
         }
 
         @Override
-        public synchronized void fileDone(String file, int articles) {
+        public synchronized void fileDone(String file, int articlesInFile) {
             done++;
+            articles += articlesInFile;
+            long now = System.nanoTime();
+            double seconds = Math.max(1e-3, (now - start) / 1e9);
+            String rate = String.format(java.util.Locale.ROOT, "%d articles, %.1f articles/s", articles, articles / seconds);
             if (bar != null) {
+                bar.setExtraMessage(" " + rate);
                 bar.step();
-            } else if (System.nanoTime() - lastLog > 5_000_000_000L) {
-                LOG.info("{} of {} files", done, total);
-                lastLog = System.nanoTime();
+            } else if (now - lastLog > 5_000_000_000L || done == total) {
+                long eta = Math.round(seconds / done * (total - done));
+                LOG.info("{} of {} files, {}, about {} s to go", done, total, rate, eta);
+                lastLog = now;
             }
         }
 

@@ -13,12 +13,13 @@ import org.newsgraph.store.KnowledgeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code newsgraph export}: writes the whole dataset, every named graph, as TriG or N-Quads. */
+/** {@code newsgraph export}: writes the dataset, or one named graph of it, in an RDF syntax. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes the whole dataset, every named graph, as TriG or N-Quads (to standard output or --out).")
+        description = "Writes the dataset, every named graph, as N-Quads, TriG or JSON-LD, or one graph (--graph) as Turtle, "
+                + "N-Triples or JSON-LD; to standard output or --out.")
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Format { trig, nquads }
+    enum Format { trig, nquads, jsonld, turtle }
 
     @Option(names = "--db", required = true, paramLabel = "DIR", description = "TDB2 database folder.")
     Path db;
@@ -29,14 +30,36 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of standard output.")
     Path out;
 
+    @Option(names = "--graph", paramLabel = "IRI", description = "Export only this named graph (turtle and jsonld then give a graph).")
+    String graph;
+
     @Override
     public Integer call() throws IOException {
         Options.readableDirectory(db, "database");
         try (KnowledgeStore store = KnowledgeStore.openExisting(db);
              OutputStream os = out == null ? nonClosing(System.out) : Files.newOutputStream(out)) {
             store.read(ds -> {
-                // Sorted N-Quads compare line by line between builds; TriG reads well.
-                RDFDataMgr.write(os, ds.asDatasetGraph(), format == Format.trig ? RDFFormat.TRIG_PRETTY : RDFFormat.NQUADS_UTF8);
+                if (graph != null) {
+                    org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(graph);
+                    if (!ds.asDatasetGraph().containsGraph(g)) {
+                        throw new UserException("no graph " + graph + " in " + db);
+                    }
+                    // Copied out: setting prefixes on a TDB2 model would be a write inside this read transaction.
+                    org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
+                            .add(ds.getNamedModel(graph));
+                    m.setNsPrefixes(org.newsgraph.rdf.Prefixes.MAP);
+                    RDFDataMgr.write(os, m, switch (format) {
+                        case jsonld -> RDFFormat.JSONLD_PRETTY;
+                        case turtle, trig -> RDFFormat.TURTLE_PRETTY;
+                        default -> RDFFormat.NTRIPLES_UTF8;
+                    });
+                } else {
+                    RDFDataMgr.write(os, ds.asDatasetGraph(), switch (format) {
+                        case trig, turtle -> RDFFormat.TRIG_PRETTY;
+                        case jsonld -> RDFFormat.JSONLD_PRETTY;
+                        default -> RDFFormat.NQUADS_UTF8;
+                    });
+                }
                 return null;
             });
         } catch (IllegalArgumentException e) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The newsgraph command: build the knowledge graph from articles, query it, serve it. */
 @Command(name = "newsgraph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns news articles into a knowledge graph of events and serves it with Apache Jena Fuseki.",
-        subcommands = {BuildCommand.class, QueryCommand.class, ServeCommand.class, EvaluateCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, QueryCommand.class, ServeCommand.class, EvaluateCommand.class, ExportCommand.class, QueriesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -37,7 +37,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable t = e;
-            if (t instanceof UserException) {
+            if (t instanceof UserException || t instanceof org.newsgraph.store.DatabaseInUseException) {
                 commandLine.getErr().println("newsgraph: " + t.getMessage());
                 return ExitCodes.USER_ERROR;
             }

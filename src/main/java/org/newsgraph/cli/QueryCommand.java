@@ -33,8 +33,9 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "DIR", description = "TDB2 database folder.")
     Path db;
 
-    @Parameters(index = "0", paramLabel = "FILE.rq", description = "The SPARQL query file.")
-    Path queryFile;
+    @Parameters(index = "0", paramLabel = "FILE.rq|NAME",
+            description = "The SPARQL query file, or the name of a canned query (see: newsgraph queries).")
+    String queryFile;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
             description = "Gives the query variable ?NAME a value: an IRI when VALUE is <...> or http(s)://..., else a string "
@@ -47,11 +48,10 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Options.readableFile(queryFile, "query file");
         Options.readableDirectory(db, "database");
         Query query;
         try {
-            String text = Files.readString(queryFile, StandardCharsets.UTF_8);
+            String text = queryText();
             query = QueryParameters.substitute(QueryFactory.create(text), text, params);
         } catch (QueryParseException e) {
             throw new UserException(queryFile + ": SPARQL syntax error: " + e.getMessage().lines().findFirst().orElse(""));
@@ -78,6 +78,18 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UserException(e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    /** The file's text, or a canned query's when the argument names one and no such file exists. */
+    private String queryText() throws IOException {
+        Path file = Path.of(queryFile);
+        if (!Files.exists(file) && !queryFile.contains("/") && !queryFile.contains("\\")) {
+            return org.newsgraph.store.CannedQueries.bundled().byName(queryFile)
+                    .orElseThrow(() -> new UserException("no query file and no canned query named " + queryFile
+                            + " (newsgraph queries lists them)")).text();
+        }
+        Options.readableFile(file, "query file");
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     private void print(ResultSet rs, PrintStream out) {

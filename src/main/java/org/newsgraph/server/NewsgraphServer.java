@@ -78,6 +78,7 @@ public final class NewsgraphServer implements AutoCloseable {
             if (console) {
                 b.fusekiModules(FusekiModules.create(FMod_Admin.create(), FMod_UI.create()));
                 b.addFilter("/$/*", new LoopbackOnlyFilter());
+                b.addServlet("/queries/*", new CannedQueriesServlet(org.newsgraph.store.CannedQueries.bundled(), DATASET));
             } else {
                 b.fusekiModules(FusekiModules.empty());
             }

@@ -42,14 +42,21 @@ public final class KnowledgeStore implements AutoCloseable {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
-    /** Opens the database in a folder, creating it if absent. */
+    /** Opens the database in a folder, creating it if absent; fails with DatabaseInUseException if another process holds it. */
     public static KnowledgeStore open(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot create the database folder " + dir, e);
         }
-        return new KnowledgeStore(TDB2Factory.connectDataset(dir.toString()), dir.toString());
+        try {
+            return new KnowledgeStore(TDB2Factory.connectDataset(dir.toString()), dir.toString());
+        } catch (org.apache.jena.dboe.DBOpEnvException e) {
+            if (String.valueOf(e.getMessage()).contains("lock")) {
+                throw new DatabaseInUseException(dir, e);
+            }
+            throw e;
+        }
     }
 
     /** Opens an existing database; fails when the folder holds none. */

@@ -160,6 +160,84 @@ class CliTest {
         assertEquals(List.of("drills.txt", "troops.txt"), csv.subList(1, csv.size()).stream().sorted().toList());
     }
 
+    @Test
+    void queriesListsEveryCannedQueryWithItsQuestion() throws IOException {
+        assertEquals(ExitCodes.OK, Main.run("queries"), stderr());
+        List<String> names;
+        try (var files = Files.list(Path.of("queries"))) {
+            names = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".rq"))
+                    .map(f -> f.substring(0, f.length() - 3)).sorted().toList();
+        }
+        List<String> lines = stdout().lines().toList();
+        assertEquals(names, lines.stream().map(l -> l.split("\\s+")[0]).toList(), stdout());
+        for (String line : lines) {
+            String question = line.replaceFirst("^\\S+\\s+", "");
+            assertTrue(question.length() > 20, "each line gives the question its query answers: " + line);
+        }
+    }
+
+    @Test
+    void aCannedQueryRunsByNameAsItsFileDoes() {
+        assertEquals(ExitCodes.OK, Main.run("query", "--db", db.toString(), "queries/deployments.rq", "--format", "csv"),
+                stderr());
+        String byFile = stdout();
+        out.reset();
+        assertEquals(ExitCodes.OK, Main.run("query", "--db", db.toString(), "deployments", "--format", "csv"), stderr());
+        assertEquals(byFile, stdout());
+        assertTrue(byFile.lines().count() >= 2, "the troops article gives a deployment: " + byFile);
+    }
+
+    @Test
+    void anUnknownCannedQueryIsAUserError() {
+        assertEquals(ExitCodes.USER_ERROR, Main.run("query", "--db", db.toString(), "who-won"));
+        assertOneErrorLine("who-won", "newsgraph queries");
+    }
+
+    @Test
+    void oneGraphExportsAsJsonLdAndReadsBack() throws IOException {
+        Path file = work.resolve("entities.jsonld");
+        String entities = "https://w3id.org/newsgraph/graph/entities";
+        assertEquals(ExitCodes.OK, Main.run("export", "--db", db.toString(), "--graph", entities, "--format", "jsonld",
+                "--out", file.toString()), stderr());
+        org.apache.jena.rdf.model.Model read = org.apache.jena.riot.RDFDataMgr.loadModel(file.toString());
+        Path count = Files.writeString(work.resolve("count.rq"),
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + entities + "> { ?s ?p ?o } }\n");
+        assertEquals(ExitCodes.OK, Main.run("query", "--db", db.toString(), count.toString(), "--format", "csv"));
+        long expected = Long.parseLong(stdout().lines().skip(1).findFirst().orElseThrow().strip());
+        assertTrue(expected > 100, stdout());
+        assertEquals(expected, read.size());
+    }
+
+    @Test
+    void exportingAGraphThatIsNotThereIsAUserError() {
+        assertEquals(ExitCodes.USER_ERROR, Main.run("export", "--db", db.toString(), "--graph", "urn:example:none"));
+        assertOneErrorLine("urn:example:none");
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherProcessIsAUserError() throws Exception {
+        Path copy = work.resolve("held-db");
+        Main.run("build", "--articles", shared.resolve("articles").toString(), "--db", copy.toString());
+        out.reset();
+        err.reset();
+        // A real server in another JVM holds the database, as a researcher's running `serve` would.
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main",
+                "serve", "--db", copy.toString(), "--port", "0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = lines.readLine()) != null && !line.startsWith("Serving ")) {
+                // wait until it serves
+            }
+            assertTrue(line != null, "the server started");
+            assertEquals(ExitCodes.USER_ERROR, Main.run("query", "--db", copy.toString(), "recognitions"));
+            assertOneErrorLine(copy.toString(), "in use by another process");
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String stdout() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.BuildListener;
 import org.newsgraph.Fixtures;
 import org.newsgraph.rdf.NG;
+import org.newsgraph.store.CannedQueries;
 import org.newsgraph.store.KnowledgeStore;
 
 /** Serves a real TDB2 database with an embedded Fuseki on a free port and talks to it over HTTP. */
@@ -127,5 +128,49 @@ class ServerTest {
         assertFalse(LoopbackOnlyFilter.isLoopback("10.1.2.3"));
         assertFalse(LoopbackOnlyFilter.isLoopback("192.168.0.7"));
         assertFalse(LoopbackOnlyFilter.isLoopback(null));
+    }
+
+    @Test
+    void theQuestionsPageLinksEveryCannedQueryIntoTheConsole() throws Exception {
+        HttpResponse<String> page = get("/queries", "text/html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        for (CannedQueries.CannedQuery q : CannedQueries.bundled().all()) {
+            String link = "/#/dataset/kg/query?query=" + enc(q.text());
+            assertTrue(page.body().contains(CannedQueriesServlet.escape(link)), "console link for " + q.name());
+            assertTrue(page.body().contains(CannedQueriesServlet.escape(q.question())), "question of " + q.name());
+            HttpResponse<String> text = get("/queries/" + q.name() + ".rq", "*/*");
+            assertEquals(200, text.statusCode());
+            assertEquals(q.text(), text.body());
+        }
+        assertEquals(404, get("/queries/no-such-query.rq", "*/*").statusCode());
+        assertTrue(page.body().contains(CannedQueriesServlet.escape("PREFIX ng: <" + NG.NS + ">")), "the prefixes");
+        assertTrue(page.body().contains(CannedQueriesServlet.escape("query=" + enc(CannedQueriesServlet.starterQuery()))));
+        assertTrue(Fixtures.rows(store.select(CannedQueriesServlet.starterQuery())).size() >= 10,
+                "the starter query finds events");
+    }
+
+    @Test
+    void thePageEscapesWhatItShows() {
+        assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
+                CannedQueriesServlet.escape("<script>alert('x')</script> & \"q\""));
+    }
+
+    @Test
+    void theEventsQueryOverHttpGivesTheRowsItGivesOverTheStore() throws Exception {
+        String events = CannedQueries.bundled().byName("events").orElseThrow().text();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/kg/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(events))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        org.apache.jena.query.ResultSet overHttp = org.apache.jena.riot.ResultSetMgr.read(
+                new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)),
+                org.apache.jena.riot.resultset.ResultSetLang.RS_JSON);
+        java.util.List<String> httpRows = new java.util.ArrayList<>();
+        overHttp.forEachRemaining(row -> httpRows.add(row.toString()));
+        java.util.List<String> storeRows = Fixtures.rows(store.select(events)).stream().map(Object::toString).toList();
+        assertTrue(storeRows.size() >= 10, "the fixtures give events: " + storeRows.size() + " " + httpRows.size());
+        assertEquals(storeRows.stream().sorted().toList(), httpRows.stream().sorted().toList());
     }
 }

@@ -1,0 +1,98 @@
+package org.newsgraph.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The canned queries of queries/, as bundled in the jar: each with its name ("recognitions"), the question its
+ * header asks, and its text. {@code CannedQueries.bundled().byName("timeline")}
+ */
+public final class CannedQueries {
+
+    /** One canned query. */
+    public record CannedQuery(String name, String question, String text) {
+    }
+
+    private final List<CannedQuery> queries;
+
+    private CannedQueries(List<CannedQuery> queries) {
+        this.queries = List.copyOf(queries);
+    }
+
+    /** The queries bundled in the jar (a copy of queries/ made by the build). */
+    public static CannedQueries bundled() {
+        try {
+            var url = CannedQueries.class.getResource("/queries/events.rq");
+            if (url == null) {
+                throw new IllegalStateException("The canned queries are not on the classpath: was the jar built with mvn package?");
+            }
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return fromDirectory(fs.provider().getPath(uri).getParent());
+            }
+            return fromDirectory(Path.of(uri).getParent());
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("Cannot list the canned queries", e);
+        }
+    }
+
+    /** The .rq files of a folder, by name. */
+    public static CannedQueries fromDirectory(Path dir) {
+        List<CannedQuery> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".rq")).sorted().toList()) {
+                String text = Files.readString(p, StandardCharsets.UTF_8);
+                String name = p.getFileName().toString().replaceFirst("\\.rq$", "");
+                out.add(new CannedQuery(name, question(text), text));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the canned queries in " + dir, e);
+        }
+        return new CannedQueries(out);
+    }
+
+    public List<CannedQuery> all() {
+        return queries;
+    }
+
+    public Optional<CannedQuery> byName(String name) {
+        String n = name.endsWith(".rq") ? name.substring(0, name.length() - 3) : name;
+        return queries.stream().filter(q -> q.name().equals(n)).findFirst();
+    }
+
+    /** The question of a query's header: the "# Question:" line and the comment lines that continue it. */
+    static String question(String text) {
+        StringBuilder sb = new StringBuilder();
+        boolean in = false;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("# Question:")) {
+                in = true;
+                sb.append(line.substring("# Question:".length()).strip());
+            } else if (in && line.startsWith("#   ")) {
+                sb.append(' ').append(line.substring(1).strip());
+            } else if (in) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+}
