@@ -161,12 +161,27 @@ public final class Newsgraph {
             AnnotatedText annotated = annotate(a, lang);
             Extraction x = extractor.extract(a, annotated);
             events = x.events();
+            warnAtLimits(a, annotated, events);
             agreements = x.agreements();
             if (minConfidence > 0) {
                 events = events.stream().filter(e -> e.confidence() >= minConfidence).toList();
             }
         }
         return new ProcessedArticle(a, events, agreements, writer.write(a, events, agreements, contentHash));
+    }
+
+    /** Limits keep hostile input from costing without bound; reaching one is worth a line naming the article. */
+    private static void warnAtLimits(Article a, AnnotatedText annotated, List<Event> events) {
+        long cut = annotated.sentences().stream()
+                .filter(s -> s.tokens().size() >= org.newsgraph.nlp.OpenNlpAnnotator.MAX_SENTENCE_TOKENS).count();
+        if (cut > 0) {
+            LOG.warn("{}: {} sentence(s) reached the limit of {} tokens; words past it are not read", a.key(), cut,
+                    org.newsgraph.nlp.OpenNlpAnnotator.MAX_SENTENCE_TOKENS);
+        }
+        if (events.size() >= org.newsgraph.extract.PatternEventExtractor.MAX_EVENTS_PER_ARTICLE) {
+            LOG.warn("{}: reached the limit of {} events per article; the rest of it is not read", a.key(),
+                    org.newsgraph.extract.PatternEventExtractor.MAX_EVENTS_PER_ARTICLE);
+        }
     }
 
     /** Sentences of the article's prose: page furniture, headings and non-English paragraphs left out. */

@@ -38,26 +38,40 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Rebuild from --articles shortly after files there change.")
     boolean watch;
 
-    /** "30s", "15m", "2h", "1d", or an ISO 8601 duration ("PT15M"). */
+    @Option(names = "--query-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Cancel a query after this long (default ${DEFAULT-VALUE}); clients may ask for less, not more.")
+    String queryTimeout;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
+            description = "Cap answers at N rows (default ${DEFAULT-VALUE}; 0 for no cap). The command-line query has none.")
+    long maxRows;
+
     static java.time.Duration duration(String text) {
+        return duration(text, "--rebuild-every");
+    }
+
+    /** "30s", "15m", "2h", "1d", or an ISO 8601 duration ("PT15M"). */
+    static java.time.Duration duration(String text, String option) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         try {
+            java.time.Duration d;
             if (t.matches("\\d+[smhd]")) {
                 long n = Long.parseLong(t.substring(0, t.length() - 1));
-                return switch (t.charAt(t.length() - 1)) {
+                d = switch (t.charAt(t.length() - 1)) {
                     case 's' -> java.time.Duration.ofSeconds(n);
                     case 'm' -> java.time.Duration.ofMinutes(n);
                     case 'h' -> java.time.Duration.ofHours(n);
                     default -> java.time.Duration.ofDays(n);
                 };
+            } else {
+                d = java.time.Duration.parse(text.strip().toUpperCase(java.util.Locale.ROOT));
             }
-            java.time.Duration d = java.time.Duration.parse(text.strip().toUpperCase(java.util.Locale.ROOT));
             if (d.isNegative() || d.isZero()) {
-                throw new UserException("--rebuild-every must be positive: " + text);
+                throw new UserException(option + " must be positive: " + text);
             }
             return d;
         } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-            throw new UserException("--rebuild-every: not a duration (use 30s, 15m, 2h or PT15M): " + text);
+            throw new UserException(option + ": not a duration (use 30s, 15m, 2h or PT15M): " + text);
         }
     }
 
@@ -76,7 +90,11 @@ public final class ServeCommand implements Callable<Integer> {
             Options.readableDirectory(articles, "articles folder");
         }
         java.time.Duration period = rebuildEvery == null ? null : duration(rebuildEvery);
-        NewsgraphServer.Builder b = NewsgraphServer.create().port(port).host(host);
+        if (maxRows < 0) {
+            throw new UserException("--max-rows must be 0 (no cap) or more, not " + maxRows);
+        }
+        NewsgraphServer.Builder b = NewsgraphServer.create().port(port).host(host)
+                .queryTimeout(duration(queryTimeout, "--query-timeout")).maxRows(maxRows);
         KnowledgeStore store = null;
         if (config != null) {
             Options.readableFile(config, "config file");

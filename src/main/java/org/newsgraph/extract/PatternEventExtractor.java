@@ -138,7 +138,9 @@ public final class PatternEventExtractor implements EventExtractor {
                 break;
             }
         }
-        return new Extraction(merge(events), agreements);
+        List<Event> merged = merge(events);
+        return new Extraction(merged.size() > MAX_EVENTS_PER_ARTICLE ? merged.subList(0, MAX_EVENTS_PER_ARTICLE) : merged,
+                agreements);
     }
 
     /**

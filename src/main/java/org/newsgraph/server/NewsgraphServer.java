@@ -23,6 +23,8 @@ public final class NewsgraphServer implements AutoCloseable {
 
     /** The dataset's name in URLs. */
     public static final String DATASET = "/kg";
+    public static final java.time.Duration DEFAULT_QUERY_TIMEOUT = java.time.Duration.ofSeconds(10);
+    public static final long DEFAULT_MAX_ROWS = 10_000;
 
     private final FusekiServer server;
 
@@ -41,6 +43,8 @@ public final class NewsgraphServer implements AutoCloseable {
         private int port = 3030;
         private String host = "127.0.0.1";
         private boolean console = true;
+        private java.time.Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private long maxRows = DEFAULT_MAX_ROWS;
 
         /** The dataset to serve as /kg (its context should set the union default graph). */
         public Builder dataset(DatasetGraph dsg) {
@@ -72,9 +76,25 @@ public final class NewsgraphServer implements AutoCloseable {
             return this;
         }
 
+        /** The longest a query may run before it is cancelled; 10 seconds by default. */
+        public Builder queryTimeout(java.time.Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the query timeout must be positive: " + timeout);
+            }
+            this.queryTimeout = timeout;
+            return this;
+        }
+
+        /** The most rows an answer may have (a LIMIT is imposed); 10,000 by default, 0 for no cap. */
+        public Builder maxRows(long rows) {
+            this.maxRows = rows;
+            return this;
+        }
+
         public NewsgraphServer build() {
             useTemporaryFusekiBase();
-            FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).enableStats(true);
+            FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).enableStats(true)
+                    .registerOperation(Operation.Query, new BoundedQueryService(queryTimeout, maxRows));
             if (console) {
                 b.fusekiModules(FusekiModules.create(FMod_Admin.create(), FMod_UI.create()));
                 b.addFilter("/$/*", new LoopbackOnlyFilter());

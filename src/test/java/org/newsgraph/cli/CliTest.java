@@ -238,6 +238,18 @@ class CliTest {
         }
     }
 
+    @Test
+    void serveRefusesAQueryTimeoutThatIsNotAPositiveDuration() {
+        assertEquals(ExitCodes.USER_ERROR, Main.run("serve", "--db", db.toString(), "--query-timeout", "0s"));
+        assertOneErrorLine("--query-timeout", "positive");
+        err.reset();
+        assertEquals(ExitCodes.USER_ERROR, Main.run("serve", "--db", db.toString(), "--query-timeout", "soon"));
+        assertOneErrorLine("--query-timeout", "not a duration");
+        err.reset();
+        assertEquals(ExitCodes.USER_ERROR, Main.run("serve", "--db", db.toString(), "--max-rows", "-1"));
+        assertOneErrorLine("--max-rows");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String stdout() {
