@@ -197,7 +197,7 @@ public final class Newsgraph {
             int end = nl < 0 ? text.length() : nl;
             String line = text.substring(pos, end);
             if (!line.isBlank() && !Furniture.isFurniture(line) && !(Furniture.isTitle(line, a.title()) && line.split("\\s+").length < 25)
-                    && (line.length() < LANGUAGE_CHECK_CHARS || isEnglish(lang.identify(line)))) {
+                    && (line.length() < LANGUAGE_CHECK_CHARS || plainlyEnglish(line) || isEnglish(lang.identify(line)))) {
                 List<Sentence> got = annotator.annotate(text, new Paragraph(paragraph, pos, end, line), index);
                 sentences.addAll(got);
                 index += got.size();
@@ -206,6 +206,28 @@ public final class Newsgraph {
             pos = end + 1;
         }
         return new AnnotatedText(text, sentences);
+    }
+
+    private static final java.util.Set<String> ENGLISH_FUNCTION_WORDS = java.util.Set.of("the", "and", "of", "to", "in",
+            "that", "was", "were", "with", "for", "said", "has", "have", "by", "on", "its", "from");
+
+    /**
+     * A cheap first look before the language detector: a paragraph with many distinct English function words is
+     * English (the detector costs as much as tagging the paragraph).
+     */
+    static boolean plainlyEnglish(String line) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int words = 0;
+        for (String w : line.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            words++;
+            if (ENGLISH_FUNCTION_WORDS.contains(w)) {
+                seen.add(w);
+            }
+        }
+        return seen.size() >= 4 && seen.size() * 8 >= Math.min(words, 80);
     }
 
     private static boolean isEnglish(LanguageIdentifier.Guess g) {

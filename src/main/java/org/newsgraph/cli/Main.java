@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The newsgraph command: build the knowledge graph from articles, query it, serve it. */
 @Command(name = "newsgraph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns news articles into a knowledge graph of events and serves it with Apache Jena Fuseki.",
-        subcommands = {BuildCommand.class, QueryCommand.class, ServeCommand.class, EvaluateCommand.class, ExportCommand.class, QueriesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, QueryCommand.class, ServeCommand.class, EvaluateCommand.class, ExportCommand.class, QueriesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

@@ -141,17 +141,17 @@ public final class Attributions {
             return new Attribution(start, v + 1, m.entity());
         }
         // An unnamed source: the noun phrase chunk before the verb ("a South Korean official").
+        if (end == 0 || !s.token(end - 1).isNoun() || !lexicon.isInClass(s.token(end - 1), "speaker")) {
+            return null;
+        }
         int start = end;
-        while (start > 0 && s.token(start - 1).chunk().endsWith("NP") && !s.token(start - 1).text().equals(",")) {
+        while (start > 0 && s.chunk(start - 1).endsWith("NP") && !s.token(start - 1).text().equals(",")) {
             start--;
-            if (s.token(start).chunk().startsWith("B-")) {
+            if (s.chunk(start).startsWith("B-")) {
                 break;
             }
         }
-        if (start < end && s.token(end - 1).isNoun() && lexicon.isInClass(s.token(end - 1), "speaker")) {
-            return new Attribution(start, v + 1, unresolved(s.span(start, end)));
-        }
-        return null;
+        return start < end ? new Attribution(start, v + 1, unresolved(s.span(start, end))) : null;
     }
 
     private static Attribution rightNounPhrase(Sentence s, List<Mention> mentions, int cue, int from, ActionLexicon lexicon) {

@@ -26,6 +26,14 @@ public final class OpenNlpAnnotator implements TextAnnotator {
     private final POSTaggerME udTagger;
     private final POSTaggerME pennTagger;
     private final LemmatizerME lemmatizer;
+
+    /**
+     * Lemmas by word and tag, shared by every annotator. The statistical lemmatizer is most of the cost of a
+     * sentence, and an English lemma hardly depends on more than the word and its tag, so each pair is lemmatised
+     * once, on its own (never in context, so the answer is the same whichever article asks first).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LEMMAS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_LEMMAS = 500_000;
     private final ChunkerME chunker;
 
     private OpenNlpAnnotator(OpenNlpModels models) {
@@ -39,6 +47,22 @@ public final class OpenNlpAnnotator implements TextAnnotator {
 
     public static OpenNlpAnnotator create(OpenNlpModels models) {
         return new OpenNlpAnnotator(models);
+    }
+
+    private String[] lemmas(String[] words, String[] upos) {
+        String[] out = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            String key = words[i] + '\u0001' + upos[i];
+            String lemma = LEMMAS.get(key);
+            if (lemma == null) {
+                lemma = lemmatizer.lemmatize(new String[] {words[i]}, new String[] {upos[i]})[0];
+                if (LEMMAS.size() < MAX_CACHED_LEMMAS) {
+                    LEMMAS.put(key, lemma);
+                }
+            }
+            out[i] = lemma;
+        }
+        return out;
     }
 
     @Override
@@ -65,15 +89,14 @@ public final class OpenNlpAnnotator implements TextAnnotator {
             }
             String[] penn = pennTagger.tag(words);
             String[] upos = udTagger.tag(words);
-            String[] lemmas = lemmatizer.lemmatize(words, upos);
-            String[] chunks = chunker.chunk(words, penn);
+            String[] lemmas = lemmas(words, upos);
             List<Token> tokens = new ArrayList<>(spans.length);
             for (int i = 0; i < spans.length; i++) {
                 String surface = spans[i].getCoveredText(sText).toString();
                 tokens.add(new Token(surface, sStart + spans[i].getStart(), sStart + spans[i].getEnd(),
-                        penn[i], upos[i], lemmaOf(words[i], lemmas[i]), chunks[i]));
+                        penn[i], upos[i], lemmaOf(words[i], lemmas[i])));
             }
-            out.add(new Sentence(index++, paragraph.index(), sStart, sEnd, sText, tokens));
+            out.add(new Sentence(index++, paragraph.index(), sStart, sEnd, sText, tokens, new Chunks(words, penn, chunker)));
         }
         return out;
     }

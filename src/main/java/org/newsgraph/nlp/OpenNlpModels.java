@@ -63,6 +63,20 @@ public final class OpenNlpModels {
         return m;
     }
 
+    /** The sentence model (for benchmarks and tools that run OpenNLP directly). */
+    public SentenceModel sentenceModel() {
+        return sentences;
+    }
+
+    public TokenizerModel tokenizerModel() {
+        return tokens;
+    }
+
+    /** The Universal Dependencies part-of-speech model. */
+    public POSModel udPosModel() {
+        return udPos;
+    }
+
     private static InputStream open(String resource) throws IOException {
         InputStream in = OpenNlpModels.class.getResourceAsStream(resource);
         if (in == null) {

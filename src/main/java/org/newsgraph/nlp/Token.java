@@ -9,9 +9,8 @@ package org.newsgraph.nlp;
  * @param pos   Penn Treebank tag (feeds the chunker and the extraction rules)
  * @param upos  Universal Dependencies tag (feeds the lemmatizer)
  * @param lemma lower-cased lemma
- * @param chunk chunk tag in BIO form (B-NP, I-VP, O)
  */
-public record Token(String text, int start, int end, String pos, String upos, String lemma, String chunk) {
+public record Token(String text, int start, int end, String pos, String upos, String lemma) {
 
     public boolean isVerb() {
         return pos.startsWith("VB") || pos.equals("MD");

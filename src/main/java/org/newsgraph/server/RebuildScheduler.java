@@ -121,9 +121,17 @@ public final class RebuildScheduler implements AutoCloseable {
         }
     }
 
+    /** Stops scheduling and waits for a rebuild under way to commit, so the store can be closed after. */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.MINUTES)) {
+                LOG.warn("A rebuild is still running after five minutes; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (watcher != null) {
             try {
                 watcher.close();

@@ -1,0 +1,415 @@
+package org.newsgraph.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.newsgraph.BuildListener;
+import org.newsgraph.BuildSummary;
+import org.newsgraph.Newsgraph;
+import org.newsgraph.ProcessedArticle;
+import org.newsgraph.ingest.Article;
+import org.newsgraph.nlp.OpenNlpModels;
+import org.newsgraph.rdf.ArticleGraph;
+import org.newsgraph.rdf.EventGraphWriter;
+import org.newsgraph.server.NewsgraphServer;
+import org.newsgraph.store.CannedQueries;
+import org.newsgraph.store.KnowledgeStore;
+
+/**
+ * Measures each stage against a reference taken in the same run, so the ratios mean something on any machine.
+ * {@code Benchmark.create(newsgraph, articles, folder).threads(4).build().run()}
+ */
+public final class Benchmark {
+
+    /** One measured line: a stage's number, and where there is one, its reference and their ratio. */
+    public record Row(String stage, String measure, double value, String unit, String reference, double referenceValue,
+                      double ratio, String target) {
+    }
+
+    private final Newsgraph newsgraph;
+    private final List<Article> articles;
+    private final Path folder;
+    private final Path work;
+    private final int threads;
+    private final int queryRepeats;
+    private final Consumer<String> progress;
+
+    private Benchmark(Builder b) {
+        this.newsgraph = b.newsgraph;
+        this.articles = List.copyOf(b.articles);
+        this.folder = b.folder;
+        this.work = b.work;
+        this.threads = b.threads;
+        this.queryRepeats = b.queryRepeats;
+        this.progress = b.progress;
+    }
+
+    /** The articles in memory, and the same articles as files in a folder (for the build stages). */
+    public static Builder create(Newsgraph newsgraph, List<Article> articles, Path folder) {
+        return new Builder(newsgraph, articles, folder);
+    }
+
+    /** Builder for {@link Benchmark}. */
+    public static final class Builder {
+        private final Newsgraph newsgraph;
+        private final List<Article> articles;
+        private final Path folder;
+        private Path work;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int queryRepeats = 20;
+        private Consumer<String> progress = s -> { };
+
+        private Builder(Newsgraph newsgraph, List<Article> articles, Path folder) {
+            this.newsgraph = newsgraph;
+            this.articles = articles;
+            this.folder = folder;
+        }
+
+        /** Where the benchmark's databases go (a fresh temporary folder by default). */
+        public Builder work(Path dir) {
+            this.work = dir;
+            return this;
+        }
+
+        /** The most threads to measure with (default: all cores). */
+        public Builder threads(int n) {
+            this.threads = Math.max(1, n);
+            return this;
+        }
+
+        /** Runs of each canned query per client. */
+        public Builder queryRepeats(int n) {
+            this.queryRepeats = Math.max(1, n);
+            return this;
+        }
+
+        /** Hears which stage is running. */
+        public Builder progress(Consumer<String> p) {
+            this.progress = p;
+            return this;
+        }
+
+        public Benchmark build() {
+            return new Benchmark(this);
+        }
+    }
+
+    /** Runs every stage and returns its rows. */
+    public List<Row> run() {
+        List<Row> rows = new ArrayList<>();
+        try {
+            Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("newsgraph-bench-");
+            int warm = Math.min(articles.size(), 20);
+
+            progress.accept("NLP reference");
+            nlpReference(articles.subList(0, warm));
+            long t0 = System.nanoTime();
+            long tokens = nlpReference(articles);
+            double nlpRate = tokens / seconds(t0);
+            rows.add(new Row("nlp reference", "tokens/s/thread", nlpRate, "tokens/s", "", 0, 1, ""));
+
+            progress.accept("extraction, 1 thread");
+            extract(articles.subList(0, warm), 1, null);
+            List<ArticleGraph> graphs = Collections.synchronizedList(new ArrayList<>());
+            t0 = System.nanoTime();
+            extract(articles, 1, graphs);
+            double one = seconds(t0);
+            rows.add(new Row("extraction", "tokens/s/thread", tokens / one, "tokens/s", "nlp reference", nlpRate,
+                    tokens / one / nlpRate, ">= 0.50"));
+            rows.add(new Row("extraction", "articles/s, 1 thread", articles.size() / one, "articles/s", "", 0, 1, ""));
+            for (int t : threadCounts()) {
+                progress.accept("extraction, " + t + " threads");
+                t0 = System.nanoTime();
+                extract(articles, t, null);
+                double s = seconds(t0);
+                rows.add(new Row("extraction", "articles/s, " + t + " threads", articles.size() / s, "articles/s",
+                        "1 thread", articles.size() / one, one / s, t == 2 ? ">= 1.8" : ""));
+            }
+
+            progress.accept("RDF load");
+            long triples = graphs.stream().mapToLong(g -> g.graph().size()).sum();
+            t0 = System.nanoTime();
+            try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("load-newsgraph"))) {
+                store.write(w -> graphs.forEach(w::replaceArticle));
+            }
+            double ours = triples / seconds(t0);
+            Path nquads = dir.resolve("graphs.nq");
+            try (OutputStream os = Files.newOutputStream(nquads)) {
+                for (ArticleGraph g : graphs) {
+                    DatasetGraph one1 = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+                    one1.addGraph(org.apache.jena.graph.NodeFactory.createURI(g.name()), g.graph());
+                    RDFDataMgr.write(os, one1, RDFFormat.NQUADS_UTF8);
+                }
+            }
+            DatasetGraph target = TDB2Factory.connectDataset(dir.resolve("load-tdbloader").toString()).asDatasetGraph();
+            t0 = System.nanoTime();
+            DataLoader loader = LoaderFactory.createLoader(target, (fmt, args) -> { });
+            loader.startBulk();
+            try (InputStream in = Files.newInputStream(nquads)) {
+                loader.loadFromInputStream(nquads.toString(), in, Lang.NQUADS);
+            }
+            loader.finishBulk();
+            double reference = triples / seconds(t0);
+            org.apache.jena.tdb2.sys.TDBInternal.expel(target);
+            rows.add(new Row("rdf load", "triples/s (" + triples + " triples)", ours, "triples/s", "tdb2 loader",
+                    reference, ours / reference, ">= 1.0"));
+
+            progress.accept("full build");
+            long[] peak = new long[1];
+            BuildSummary full;
+            double fullSeconds;
+            try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"))) {
+                resetPeaks();
+                t0 = System.nanoTime();
+                full = newsgraph.build(folder, store, BuildListener.NONE, Newsgraph.Mode.FULL);
+                fullSeconds = seconds(t0);
+                peak[0] = peakHeap();
+            }
+            rows.add(new Row("build", "full build, articles/s", full.articles() / fullSeconds, "articles/s", "", 0, 1, ""));
+            rows.add(new Row("memory", "peak heap of the full build", peak[0] / 1048576.0, "MB", "max heap",
+                    Runtime.getRuntime().maxMemory() / 1048576.0, peak[0] / (double) Runtime.getRuntime().maxMemory(), ""));
+
+            progress.accept("incremental rebuild");
+            Path changed = firstArticleFile();
+            Files.writeString(changed, Files.readString(changed) + "\nThe ministry gave no further details.\n");
+            double incSeconds;
+            try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"))) {
+                t0 = System.nanoTime();
+                BuildSummary inc = newsgraph.build(folder, store, BuildListener.NONE, Newsgraph.Mode.INCREMENTAL);
+                incSeconds = seconds(t0);
+                if (inc.changed() != 1) {
+                    throw new IllegalStateException("expected one changed article, got: " + inc.line());
+                }
+            }
+            rows.add(new Row("incremental", "1 changed of " + full.articles() + ", seconds", incSeconds, "s", "full build",
+                    fullSeconds, incSeconds / fullSeconds, "<= 0.01"));
+
+            try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"));
+                 NewsgraphServer server = NewsgraphServer.create().dataset(store.dataset().asDatasetGraph()).port(0)
+                         .console(false).build().start()) {
+                for (CannedQueries.CannedQuery q : CannedQueries.bundled().all()) {
+                    for (int clients : new int[] {1, 8}) {
+                        progress.accept("query " + q.name() + ", " + clients + " clients");
+                        double[] p = latencies(server.url() + "/kg/sparql", q.text(), clients);
+                        rows.add(new Row("query " + q.name(), clients + " client(s) p50/p95/p99 ms",
+                                p[1], "ms p95", String.format(Locale.ROOT, "p50 %.1f, p99 %.1f", p[0], p[2]), 50,
+                                p[1] / 50, clients == 8 ? "p95 <= 50 ms" : ""));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private List<Integer> threadCounts() {
+        List<Integer> out = new ArrayList<>();
+        for (int t = 2; t < threads; t *= 2) {
+            out.add(t);
+        }
+        if (threads > 1) {
+            out.add(threads);
+        }
+        return out;
+    }
+
+    private Path firstArticleFile() throws IOException {
+        try (var s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".txt")).sorted().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no .txt article in " + folder + " to change"));
+        }
+    }
+
+    /** OpenNLP sentence detection, tokenisation and POS tagging alone, one thread; returns the tokens seen. */
+    private static long nlpReference(List<Article> articles) {
+        OpenNlpModels m = OpenNlpModels.get();
+        SentenceDetectorME sentences = new SentenceDetectorME(m.sentenceModel());
+        TokenizerME tokenizer = new TokenizerME(m.tokenizerModel());
+        POSTaggerME tagger = new POSTaggerME(m.udPosModel());
+        long tokens = 0;
+        for (Article a : articles) {
+            for (String s : sentences.sentDetect(a.text())) {
+                String[] words = tokenizer.tokenize(s);
+                tagger.tag(words);
+                tokens += words.length;
+            }
+        }
+        return tokens;
+    }
+
+    private void extract(List<Article> list, int nThreads, List<ArticleGraph> out) {
+        EventGraphWriter writer = EventGraphWriter.create().build();
+        ExecutorService pool = Executors.newFixedThreadPool(nThreads);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < nThreads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < list.size(); i = next.getAndIncrement()) {
+                        ProcessedArticle p = newsgraph.process(list.get(i), writer);
+                        if (out != null) {
+                            out.add(p.graph());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("extraction failed in the benchmark", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** p50, p95, p99 in milliseconds of a query run queryRepeats times by each of n concurrent clients. */
+    private double[] latencies(String endpoint, String query, int clients) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))).build();
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < queryRepeats + 2; i++) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        double ms = (System.nanoTime() - t0) / 1e6;
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException("query answered " + r.statusCode());
+                        }
+                        if (i >= 2) { // the first two runs warm caches
+                            millis.add(ms);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("a canned query failed in the benchmark", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Double> sorted = millis.stream().sorted().toList();
+        return new double[] {percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)};
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static double seconds(long t0) {
+        return Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound of the peak heap in use. */
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** The rows as an aligned text table. */
+    public static String table(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-26s %-34s %14s %-11s %-20s %14s %8s  %s%n", "stage", "measure", "value", "unit",
+                "reference", "ref value", "ratio", "target"));
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-26s %-34s %14.1f %-11s %-20s %14s %8s  %s%n", r.stage(), r.measure(),
+                    r.value(), r.unit(), r.reference(), r.referenceValue() == 0 ? "" : String.format(Locale.ROOT, "%.1f", r.referenceValue()),
+                    r.reference().isEmpty() ? "" : String.format(Locale.ROOT, "%.3f", r.ratio()), r.target()));
+        }
+        return sb.toString();
+    }
+
+    /** The rows as JSON: {"rows": [{"stage": ..., ...}]}. */
+    public static String json(List<Row> rows) {
+        StringBuilder sb = new StringBuilder("{\"rows\": [\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            sb.append(String.format(Locale.ROOT, "  {\"stage\": %s, \"measure\": %s, \"value\": %s, \"unit\": %s, "
+                            + "\"reference\": %s, \"referenceValue\": %s, \"ratio\": %s, \"target\": %s}%s%n",
+                    q(r.stage()), q(r.measure()), num(r.value()), q(r.unit()), q(r.reference()), num(r.referenceValue()),
+                    num(r.ratio()), q(r.target()), i + 1 < rows.size() ? "," : ""));
+        }
+        return sb.append("]}\n").toString();
+    }
+
+    private static String num(double d) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4f", d) : "null";
+    }
+
+    private static String q(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,68 @@
+package org.newsgraph.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.Fixtures;
+import org.newsgraph.ingest.Article;
+import org.newsgraph.store.CannedQueries;
+
+/** The benchmark's inputs are reproducible and its table covers every stage; its numbers are for people to read. */
+class BenchmarkTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void syntheticArticlesAreVariedAndTheSameForTheSameSeed() {
+        SyntheticCorpus corpus = SyntheticCorpus.create(Fixtures.newsgraph().gazetteer()).seed(42).build();
+        List<Article> first = corpus.articles(30);
+        assertEquals(first, SyntheticCorpus.create(Fixtures.newsgraph().gazetteer()).seed(42).build().articles(30));
+        assertNotEquals(first, SyntheticCorpus.create(Fixtures.newsgraph().gazetteer()).seed(43).build().articles(30));
+        for (Article a : first) {
+            int words = a.text().split("\\s+").length;
+            assertTrue(words >= 300 && words <= 1_700, a.key() + " has " + words + " words");
+        }
+        assertEquals(30, first.stream().map(Article::text).distinct().count());
+        assertTrue(first.stream().map(Article::publisher).distinct().count() > 5, "varied sources");
+        // The extractor finds events in them, by varied actors.
+        Set<String> actors = first.stream().limit(10)
+                .flatMap(a -> Fixtures.newsgraph().process(a, org.newsgraph.rdf.EventGraphWriter.create().build()).events().stream())
+                .map(e -> e.actor().iri()).collect(Collectors.toSet());
+        assertTrue(actors.size() > 5, "actors: " + actors);
+    }
+
+    @Test
+    void theTableHasEveryStageWithItsReference() throws Exception {
+        SyntheticCorpus corpus = SyntheticCorpus.create(Fixtures.newsgraph().gazetteer()).build();
+        Path folder = tmp.resolve("articles");
+        corpus.write(folder, 6);
+        List<Benchmark.Row> rows = Benchmark.create(Fixtures.newsgraph(), corpus.articles(6), folder).threads(2)
+                .queryRepeats(1).work(tmp.resolve("work")).build().run();
+        Set<String> stages = rows.stream().map(Benchmark.Row::stage).collect(Collectors.toSet());
+        for (String stage : List.of("nlp reference", "extraction", "rdf load", "build", "memory", "incremental")) {
+            assertTrue(stages.contains(stage), stage + " in " + stages);
+        }
+        for (CannedQueries.CannedQuery q : CannedQueries.bundled().all()) {
+            assertEquals(2, rows.stream().filter(r -> r.stage().equals("query " + q.name())).count(), q.name());
+        }
+        for (Benchmark.Row r : rows) {
+            assertTrue(Double.isFinite(r.value()) && r.value() > 0, r.toString());
+            assertTrue(r.reference().isEmpty() || Double.isFinite(r.ratio()) && r.ratio() > 0, r.toString());
+        }
+        String json = Benchmark.json(rows);
+        assertEquals(rows.size(), org.apache.jena.atlas.json.JSON.parse(json).get("rows").getAsArray().size());
+        assertTrue(Benchmark.table(rows).lines().count() == rows.size() + 1);
+        // The incremental stage changed one article of the copy it was given.
+        assertTrue(Files.readString(folder.resolve("synthetic-000000.txt")).endsWith("The ministry gave no further details.\n"));
+    }
+}
