@@ -203,15 +203,27 @@ public final class CrossArticleLinker {
     private static Map<String, String> mintAgreements(List<MentionRow> rows) {
         Map<String, String> parent = new HashMap<>();
         rows.forEach(r -> parent.put(r.iri(), r.iri()));
-        for (int i = 0; i < rows.size(); i++) {
-            for (int j = i + 1; j < rows.size(); j++) {
-                MentionRow a = rows.get(i);
-                MentionRow b = rows.get(j);
-                boolean date = a.date() != null && a.date().equals(b.date());
-                boolean place = a.place() != null && a.place().equals(b.place());
-                boolean sameName = !isGeneric(a.text()) && norm(a.text()).equals(norm(b.text()));
-                if (a.parties().equals(b.parties()) && (date || place || sameName)) {
-                    parent.put(find(parent, a.iri()), find(parent, b.iri()));
+        // Only mentions with the same parties can join, so pairs are compared within those groups; the names'
+        // normal forms are computed once (this runs over every mention in the store on every build).
+        Map<Set<String>, List<MentionRow>> byParties = new HashMap<>();
+        rows.forEach(r -> byParties.computeIfAbsent(r.parties(), x -> new ArrayList<>()).add(r));
+        Map<String, String> names = new HashMap<>();
+        Map<String, Boolean> generic = new HashMap<>();
+        rows.forEach(r -> {
+            names.put(r.iri(), norm(r.text()));
+            generic.put(r.iri(), isGeneric(r.text()));
+        });
+        for (List<MentionRow> group : byParties.values()) {
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size(); j++) {
+                    MentionRow a = group.get(i);
+                    MentionRow b = group.get(j);
+                    boolean date = a.date() != null && a.date().equals(b.date());
+                    boolean place = a.place() != null && a.place().equals(b.place());
+                    boolean sameName = !generic.get(a.iri()) && names.get(a.iri()).equals(names.get(b.iri()));
+                    if (date || place || sameName) {
+                        parent.put(find(parent, a.iri()), find(parent, b.iri()));
+                    }
                 }
             }
         }
