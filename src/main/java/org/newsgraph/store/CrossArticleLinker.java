@@ -286,7 +286,7 @@ public final class CrossArticleLinker {
                 ts.add(str(r, "target"));
             }
         }
-        Map<String, List<String>> groups = new TreeMap<>();
+        TreeMap<String, List<String>> groups = new TreeMap<>();
         List<String> untargeted = new ArrayList<>();
         for (Map.Entry<String, String[]> e : actionActor.entrySet()) {
             List<String> ts = targetsOf.get(e.getKey());
@@ -299,7 +299,8 @@ public final class CrossArticleLinker {
         }
         for (String e : untargeted) {
             String prefix = actionActor.get(e)[0] + "|" + actionActor.get(e)[1] + "|";
-            String best = groups.entrySet().stream().filter(x -> x.getKey().startsWith(prefix) && !x.getKey().equals(prefix))
+            // The keys that start with the prefix, found through the sorted map rather than by scanning every group.
+            String best = groups.subMap(prefix, false, prefix + '\uffff', false).entrySet().stream()
                     .max(Comparator.<Map.Entry<String, List<String>>>comparingInt(x -> x.getValue().size())
                             .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                     .map(Map.Entry::getKey).orElse(prefix);

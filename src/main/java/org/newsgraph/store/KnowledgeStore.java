@@ -105,7 +105,16 @@ public final class KnowledgeStore implements AutoCloseable {
 
         /** Rewrites the cross-article knowledge graph from the dataset's current content. */
         public void relink() {
-            replace(NG.KNOWLEDGE_GRAPH, CrossArticleLinker.create().link(dataset));
+            Graph fresh = CrossArticleLinker.create().link(dataset);
+            // Only the difference is written: from one build to the next most of this graph stays the same, and
+            // in TDB2 a write costs far more than a read.
+            Node gn = NodeFactory.createURI(NG.KNOWLEDGE_GRAPH);
+            Graph current = dsg.getGraph(gn);
+            List<org.apache.jena.graph.Triple> gone = current.find().filterDrop(fresh::contains).toList();
+            List<org.apache.jena.graph.Triple> come = fresh.find().filterDrop(current::contains).toList();
+            gone.forEach(t -> dsg.delete(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            come.forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            written += gone.size() + come.size();
         }
 
         /** Replaces the ontology and entity graphs, unless they already hold this ontology. */
