@@ -114,7 +114,9 @@ public final class KnowledgeStore implements AutoCloseable {
             List<org.apache.jena.graph.Triple> come = fresh.find().filterDrop(current::contains).toList();
             gone.forEach(t -> dsg.delete(gn, t.getSubject(), t.getPredicate(), t.getObject()));
             come.forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
-            written += gone.size() + come.size();
+            // Counted for compaction as a rewrite of the whole graph, as before this wrote only the difference: TDB2
+            // copies every index page a change touches, so the disk grows faster than the quads changed.
+            written += fresh.size();
         }
 
         /** Replaces the ontology and entity graphs, unless they already hold this ontology. */
