@@ -37,6 +37,7 @@ import org.newsgraph.nlp.OpenNlpModels;
 import org.newsgraph.nlp.Paragraph;
 import org.newsgraph.nlp.Sentence;
 import org.newsgraph.nlp.TextAnnotator;
+import org.newsgraph.rdf.ArticleGraph;
 import org.newsgraph.rdf.EventGraphWriter;
 import org.newsgraph.rdf.Iris;
 import org.newsgraph.rdf.NG;
@@ -173,14 +174,14 @@ public final class Newsgraph {
     /** Limits keep hostile input from costing without bound; reaching one is worth a line naming the article. */
     private static void warnAtLimits(Article a, AnnotatedText annotated, List<Event> events) {
         long cut = annotated.sentences().stream()
-                .filter(s -> s.tokens().size() >= org.newsgraph.nlp.OpenNlpAnnotator.MAX_SENTENCE_TOKENS).count();
+                .filter(s -> s.tokens().size() >= OpenNlpAnnotator.MAX_SENTENCE_TOKENS).count();
         if (cut > 0) {
             LOG.warn("{}: {} sentence(s) reached the limit of {} tokens; words past it are not read", a.key(), cut,
-                    org.newsgraph.nlp.OpenNlpAnnotator.MAX_SENTENCE_TOKENS);
+                    OpenNlpAnnotator.MAX_SENTENCE_TOKENS);
         }
-        if (events.size() >= org.newsgraph.extract.PatternEventExtractor.MAX_EVENTS_PER_ARTICLE) {
+        if (events.size() >= PatternEventExtractor.MAX_EVENTS_PER_ARTICLE) {
             LOG.warn("{}: reached the limit of {} events per article; the rest of it is not read", a.key(),
-                    org.newsgraph.extract.PatternEventExtractor.MAX_EVENTS_PER_ARTICLE);
+                    PatternEventExtractor.MAX_EVENTS_PER_ARTICLE);
         }
     }
 
@@ -300,11 +301,11 @@ public final class Newsgraph {
                 for (Path file : files) {
                     inFlight.add(pool.submit(() -> processFile(folder, file, writer, previous, fingerprint, mode)));
                     if (inFlight.size() >= window) {
-                        apply(take(inFlight.poll()), w, previous, record, listener);
+                        apply(take(inFlight.poll()), w::replaceArticle, previous, record, listener);
                     }
                 }
                 while (!inFlight.isEmpty()) {
-                    apply(take(inFlight.poll()), w, previous, record, listener);
+                    apply(take(inFlight.poll()), w::replaceArticle, previous, record, listener);
                 }
                 for (String key : previous.keySet()) {
                     if (!record.seen.contains(key) && !record.keptByFailure(key)) {
@@ -346,33 +347,12 @@ public final class Newsgraph {
             record.error(f, listener);
         }
         if (!remote.hasOntology(ontology.fingerprint())) {
-            org.apache.jena.rdf.model.Model onto = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
-            onto.add(ontology.ontology()).add(ontology.shapes());
-            org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(NG.ONTOLOGY_GRAPH);
-            onto.getGraph().add(g, NG.extractorFingerprint.asNode(), org.apache.jena.graph.NodeFactory.createLiteralString(ontology.fingerprint()));
-            remote.put(NG.ONTOLOGY_GRAPH, onto.getGraph());
+            remote.put(NG.ONTOLOGY_GRAPH, ontology.ontologyGraph());
             remote.put(NG.ENTITIES_GRAPH, ontology.entities().getGraph());
         }
         for (Path file : listing.files()) {
-            FileResult r = processFile(folder, file, writer, previous, fingerprint, mode);
-            for (ProcessedArticle p : r.processed()) {
-                remote.put(p.graph().name(), p.graph().graph());
-                record.seen.add(p.article().key());
-                if (previous.containsKey(p.article().key())) {
-                    record.changed++;
-                } else {
-                    record.added++;
-                }
-            }
-            for (String key : r.unchanged()) {
-                record.seen.add(key);
-                record.unchanged++;
-            }
-            for (Ingested.Failed f : r.failed()) {
-                record.error(f, listener);
-                record.failedFiles.add(r.file());
-            }
-            listener.fileDone(r.file(), r.processed().size() + r.unchanged().size());
+            apply(processFile(folder, file, writer, previous, fingerprint, mode), g -> remote.put(g.name(), g.graph()),
+                    previous, record, listener);
         }
         for (Map.Entry<String, String[]> e : previous.entrySet()) {
             if (!record.seen.contains(e.getKey()) && !record.keptByFailure(e.getKey())) {
@@ -432,10 +412,11 @@ public final class Newsgraph {
         }
     }
 
-    private static void apply(FileResult r, KnowledgeStore.Writer w, Map<String, String[]> previous, BuildRecord record,
-                              BuildListener listener) {
+    /** Puts a file's article graphs where the build writes (a local store or a remote one) and records the outcome. */
+    private static void apply(FileResult r, java.util.function.Consumer<ArticleGraph> sink, Map<String, String[]> previous,
+                              BuildRecord record, BuildListener listener) {
         for (ProcessedArticle p : r.processed()) {
-            w.replaceArticle(p.graph());
+            sink.accept(p.graph());
             record.seen.add(p.article().key());
             if (previous.containsKey(p.article().key())) {
                 record.changed++;

@@ -25,6 +25,23 @@ public final class Fixtures {
         return newsgraph;
     }
 
+    /**
+     * A copy of a fuseki-config/ file in {@code dir}, pointed at the database {@code db}, with a passwd file giving
+     * user newsgraph the password (for the configurations that ask for one).
+     */
+    public static Path fusekiConfig(Path template, Path dir, Path db, String password) throws java.io.IOException {
+        Path passwd = java.nio.file.Files.writeString(dir.resolve("passwd"), "newsgraph: " + password + "\n");
+        Path copy = dir.resolve(template.getFileName());
+        java.nio.file.Files.writeString(copy, java.nio.file.Files.readString(template)
+                .replace("tdb2:location \"target/db\"", "tdb2:location \"" + slashes(db) + "\"")
+                .replace("fuseki:passwd \"fuseki-config/passwd\"", "fuseki:passwd \"" + slashes(passwd) + "\""));
+        return copy;
+    }
+
+    private static String slashes(Path p) {
+        return p.toAbsolutePath().toString().replace("\\", "/");
+    }
+
     /** A row's value as a plain string, or null when unbound. */
     public static String str(QuerySolution row, String var) {
         RDFNode n = row.get(var);

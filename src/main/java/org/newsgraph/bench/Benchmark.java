@@ -167,12 +167,10 @@ public final class Benchmark {
             }
             double ours = triples / seconds(t0);
             Path nquads = dir.resolve("graphs.nq");
+            DatasetGraph all = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+            graphs.forEach(g -> all.addGraph(org.apache.jena.graph.NodeFactory.createURI(g.name()), g.graph()));
             try (OutputStream os = Files.newOutputStream(nquads)) {
-                for (ArticleGraph g : graphs) {
-                    DatasetGraph one1 = org.apache.jena.sparql.core.DatasetGraphFactory.create();
-                    one1.addGraph(org.apache.jena.graph.NodeFactory.createURI(g.name()), g.graph());
-                    RDFDataMgr.write(os, one1, RDFFormat.NQUADS_UTF8);
-                }
+                RDFDataMgr.write(os, all, RDFFormat.NQUADS_UTF8);
             }
             DatasetGraph target = TDB2Factory.connectDataset(dir.resolve("load-tdbloader").toString()).asDatasetGraph();
             t0 = System.nanoTime();

@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.newsgraph.rdf.Prefixes;
 import org.newsgraph.store.KnowledgeStore;
 
 import picocli.CommandLine.Command;
@@ -40,14 +44,12 @@ public final class ExportCommand implements Callable<Integer> {
              OutputStream os = out == null ? nonClosing(System.out) : Files.newOutputStream(out)) {
             store.read(ds -> {
                 if (graph != null) {
-                    org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(graph);
-                    if (!ds.asDatasetGraph().containsGraph(g)) {
+                    if (!ds.asDatasetGraph().containsGraph(NodeFactory.createURI(graph))) {
                         throw new UserException("no graph " + graph + " in " + db);
                     }
                     // Copied out: setting prefixes on a TDB2 model would be a write inside this read transaction.
-                    org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
-                            .add(ds.getNamedModel(graph));
-                    m.setNsPrefixes(org.newsgraph.rdf.Prefixes.MAP);
+                    Model m = ModelFactory.createDefaultModel().add(ds.getNamedModel(graph));
+                    m.setNsPrefixes(Prefixes.MAP);
                     RDFDataMgr.write(os, m, switch (format) {
                         case jsonld -> RDFFormat.JSONLD_PRETTY;
                         case turtle, trig -> RDFFormat.TURTLE_PRETTY;

@@ -17,6 +17,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.newsgraph.store.CannedQueries;
 import org.newsgraph.store.KnowledgeStore;
 
 import picocli.CommandLine.Command;
@@ -84,7 +85,7 @@ public final class QueryCommand implements Callable<Integer> {
     private String queryText() throws IOException {
         Path file = Path.of(queryFile);
         if (!Files.exists(file) && !queryFile.contains("/") && !queryFile.contains("\\")) {
-            return org.newsgraph.store.CannedQueries.bundled().byName(queryFile)
+            return CannedQueries.bundled().byName(queryFile)
                     .orElseThrow(() -> new UserException("no query file and no canned query named " + queryFile
                             + " (newsgraph queries lists them)")).text();
         }

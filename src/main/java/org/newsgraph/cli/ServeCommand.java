@@ -46,10 +46,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Cap answers at N rows (default ${DEFAULT-VALUE}; 0 for no cap). The command-line query has none.")
     long maxRows;
 
-    static java.time.Duration duration(String text) {
-        return duration(text, "--rebuild-every");
-    }
-
     /** "30s", "15m", "2h", "1d", or an ISO 8601 duration ("PT15M"). */
     static java.time.Duration duration(String text, String option) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
@@ -89,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (articles != null) {
             Options.readableDirectory(articles, "articles folder");
         }
-        java.time.Duration period = rebuildEvery == null ? null : duration(rebuildEvery);
+        java.time.Duration period = rebuildEvery == null ? null : duration(rebuildEvery, "--rebuild-every");
         if (maxRows < 0) {
             throw new UserException("--max-rows must be 0 (no cap) or more, not " + maxRows);
         }

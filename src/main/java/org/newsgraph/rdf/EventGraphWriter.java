@@ -150,16 +150,8 @@ public final class EventGraphWriter {
             add(g, ev, NG.modality.asNode(), iri(NG.NS + e.modality().label()));
             add(g, ev, NG.confidence.asNode(), decimal(BigDecimal.valueOf(e.confidence())));
             Event.Evidence ed = e.evidence();
-            Node sentence = iri(Iris.sentence(key, ed.start(), ed.end()));
-            add(g, ev, NG.evidence.asNode(), sentence);
+            add(g, ev, NG.evidence.asNode(), sentence(g, key, art, ed, minted));
             add(g, ev, NG.anchor.asNode(), NodeFactory.createLiteralDT(String.valueOf(ed.anchor()), XSDDatatype.XSDnonNegativeInteger));
-            if (minted.add(sentence.getURI())) {
-                add(g, sentence, RDF.type.asNode(), NG.EvidenceSentence.asNode());
-                add(g, sentence, iri(NIF + "beginIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.start()), XSDDatatype.XSDnonNegativeInteger));
-                add(g, sentence, iri(NIF + "endIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.end()), XSDDatatype.XSDnonNegativeInteger));
-                add(g, sentence, iri(NIF + "anchorOf"), lit(ed.text()));
-                add(g, sentence, iri(NIF + "referenceContext"), art);
-            }
         }
         for (AgreementMention am : agreements) {
             Event.Evidence ed = am.evidence();
@@ -167,15 +159,7 @@ public final class EventGraphWriter {
             add(g, mention, RDF.type.asNode(), NG.AgreementMention.asNode());
             add(g, mention, NG.mentionText.asNode(), lit(am.text()));
             add(g, mention, NG.article.asNode(), art);
-            Node sentence = iri(Iris.sentence(key, ed.start(), ed.end()));
-            add(g, mention, NG.evidence.asNode(), sentence);
-            if (minted.add(sentence.getURI())) {
-                add(g, sentence, RDF.type.asNode(), NG.EvidenceSentence.asNode());
-                add(g, sentence, iri(NIF + "beginIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.start()), XSDDatatype.XSDnonNegativeInteger));
-                add(g, sentence, iri(NIF + "endIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.end()), XSDDatatype.XSDnonNegativeInteger));
-                add(g, sentence, iri(NIF + "anchorOf"), lit(ed.text()));
-                add(g, sentence, iri(NIF + "referenceContext"), art);
-            }
+            add(g, mention, NG.evidence.asNode(), sentence(g, key, art, ed, minted));
             add(g, mention, NG.anchor.asNode(), NodeFactory.createLiteralDT(String.valueOf(ed.anchor()), XSDDatatype.XSDnonNegativeInteger));
             for (Entity p : am.parties()) {
                 add(g, mention, NG.party.asNode(), entity(g, p, minted));
@@ -206,6 +190,19 @@ public final class EventGraphWriter {
             iri = Iris.event(key, parts.toArray(String[]::new));
         }
         return iri;
+    }
+
+    /** The evidence sentence's node, described in the graph the first time an event or mention points to it. */
+    private static Node sentence(Graph g, String key, Node art, Event.Evidence ed, Set<String> minted) {
+        Node sentence = iri(Iris.sentence(key, ed.start(), ed.end()));
+        if (minted.add(sentence.getURI())) {
+            add(g, sentence, RDF.type.asNode(), NG.EvidenceSentence.asNode());
+            add(g, sentence, iri(NIF + "beginIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.start()), XSDDatatype.XSDnonNegativeInteger));
+            add(g, sentence, iri(NIF + "endIndex"), NodeFactory.createLiteralDT(String.valueOf(ed.end()), XSDDatatype.XSDnonNegativeInteger));
+            add(g, sentence, iri(NIF + "anchorOf"), lit(ed.text()));
+            add(g, sentence, iri(NIF + "referenceContext"), art);
+        }
+        return sentence;
     }
 
     /** Gazetteer entities live in the entities graph; entities the text introduces are written here. */

@@ -3,11 +3,6 @@ package org.newsgraph.rdf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.jena.rdf.model.Model;
@@ -51,30 +45,7 @@ public final class Ontology {
 
     /** The ontology bundled in the jar (a copy of ontology/ made by the build). */
     public static Ontology fromClasspath() {
-        URI uri;
-        try {
-            var url = Ontology.class.getResource("/ontology/" + ONTOLOGY_FILE);
-            if (url == null) {
-                throw new IllegalStateException("The ontology is not on the classpath: was the jar built with mvn package?");
-            }
-            uri = url.toURI();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        if (uri.getScheme().equals("jar")) {
-            FileSystem fs;
-            try {
-                fs = FileSystems.getFileSystem(uri);
-            } catch (FileSystemNotFoundException e) {
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (IOException io) {
-                    throw new UncheckedIOException(io);
-                }
-            }
-            return load(fs.provider().getPath(uri).getParent(), "classpath");
-        }
-        return load(Path.of(uri).getParent(), "classpath");
+        return load(BundledFolder.of("/ontology/" + ONTOLOGY_FILE), "classpath");
     }
 
     /** The ontology in a folder laid out like ontology/. */
@@ -140,6 +111,17 @@ public final class Ontology {
     /** The gazetteer: states, organisations, people, places. */
     public Model entities() {
         return entities;
+    }
+
+    /**
+     * What the ontology named graph holds: the ontology, the shapes, and the fingerprint that tells a store (local
+     * or remote) whether it already holds this version.
+     */
+    public org.apache.jena.graph.Graph ontologyGraph() {
+        Model g = ModelFactory.createDefaultModel().add(ontology).add(shapes);
+        org.apache.jena.graph.Node name = org.apache.jena.graph.NodeFactory.createURI(NG.ONTOLOGY_GRAPH);
+        g.getGraph().add(name, NG.extractorFingerprint.asNode(), org.apache.jena.graph.NodeFactory.createLiteralString(fingerprint));
+        return g.getGraph();
     }
 
     /** SHA-256 over every file: changes when any lexicon or entity changes. */

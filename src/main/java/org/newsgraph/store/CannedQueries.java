@@ -2,19 +2,15 @@ package org.newsgraph.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import org.newsgraph.rdf.BundledFolder;
 
 /**
  * The canned queries of queries/, as bundled in the jar: each with its name ("recognitions"), the question its
@@ -34,25 +30,7 @@ public final class CannedQueries {
 
     /** The queries bundled in the jar (a copy of queries/ made by the build). */
     public static CannedQueries bundled() {
-        try {
-            var url = CannedQueries.class.getResource("/queries/events.rq");
-            if (url == null) {
-                throw new IllegalStateException("The canned queries are not on the classpath: was the jar built with mvn package?");
-            }
-            URI uri = url.toURI();
-            if (uri.getScheme().equals("jar")) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return fromDirectory(fs.provider().getPath(uri).getParent());
-            }
-            return fromDirectory(Path.of(uri).getParent());
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("Cannot list the canned queries", e);
-        }
+        return fromDirectory(BundledFolder.of("/queries/events.rq"));
     }
 
     /** The .rq files of a folder, by name. */

@@ -14,7 +14,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSetRewindable;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
@@ -126,11 +125,7 @@ public final class KnowledgeStore implements AutoCloseable {
             if (dsg.contains(graph, graph, NG.extractorFingerprint.asNode(), fp)) {
                 return;
             }
-            Model onto = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
-            onto.add(ontology.ontology());
-            onto.add(ontology.shapes());
-            onto.getGraph().add(graph, NG.extractorFingerprint.asNode(), fp);
-            replace(NG.ONTOLOGY_GRAPH, onto.getGraph());
+            replace(NG.ONTOLOGY_GRAPH, ontology.ontologyGraph());
             replace(NG.ENTITIES_GRAPH, ontology.entities().getGraph());
         }
 

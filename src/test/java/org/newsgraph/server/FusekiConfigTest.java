@@ -41,12 +41,7 @@ class FusekiConfigTest {
         for (Path config : configs) {
             String text = Files.readString(config);
             assertTrue(text.contains("tdb2:location \"target/db\""), config + " names its database as tdb2:location \"target/db\"");
-            Path copy = tmp.resolve(config.getFileName());
-            Path passwd = tmp.resolve("passwd");
-            Files.writeString(passwd, "newsgraph: test-password\n");
-            Files.writeString(copy, text.replace("tdb2:location \"target/db\"",
-                    "tdb2:location \"" + db.toAbsolutePath().toString().replace("\\", "/") + "\"")
-                    .replace("fuseki:passwd \"fuseki-config/passwd\"", "fuseki:passwd \"" + passwd.toAbsolutePath() + "\""));
+            Path copy = Fixtures.fusekiConfig(config, tmp, db, "test-password");
             try (NewsgraphServer server = NewsgraphServer.create().config(copy).port(0).build().start()) {
                 String q = "SELECT ?doc WHERE { ?a <" + NG.fileName.getURI() + "> ?doc } ORDER BY ?doc";
                 for (String endpoint : List.of("/kg/sparql", "/kg/query")) {

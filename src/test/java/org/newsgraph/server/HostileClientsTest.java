@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,12 +160,8 @@ class HostileClientsTest {
 
     @Test
     void theUpdateServiceRefusesWrongCredentialsAlikeAndNeverEchoesThem() throws Exception {
-        Path passwd = tmp.resolve("passwd");
-        Files.writeString(passwd, "newsgraph: right-horse-battery\n");
-        Path config = tmp.resolve("config-update.ttl");
-        Files.writeString(config, Files.readString(Path.of("fuseki-config/config-update.ttl"))
-                .replace("tdb2:location \"target/db\"", "tdb2:location \"" + tmp.resolve("update-db").toAbsolutePath() + "\"")
-                .replace("fuseki:passwd \"fuseki-config/passwd\"", "fuseki:passwd \"" + passwd.toAbsolutePath() + "\""));
+        Path config = Fixtures.fusekiConfig(Path.of("fuseki-config/config-update.ttl"), tmp, tmp.resolve("update-db"),
+                "right-horse-battery");
         try (NewsgraphServer s = NewsgraphServer.create().config(config).port(0).build().start()) {
             HttpResponse<String> wrongPassword = put(s, "newsgraph", "wrong-horse");
             HttpResponse<String> wrongUser = put(s, "nobody", "right-horse-battery");

@@ -28,12 +28,7 @@ class PushToEndpointTest {
 
     @Test
     void pushesOnlyWhatChangedWithTheRightCredentialsOnly() throws Exception {
-        Path passwd = tmp.resolve("passwd");
-        Files.writeString(passwd, "newsgraph: s3cret-words\n");
-        Path config = tmp.resolve("config.ttl");
-        Files.writeString(config, Files.readString(Path.of("fuseki-config/config-update.ttl"))
-                .replace("tdb2:location \"target/db\"", "tdb2:location \"" + tmp.resolve("db").toAbsolutePath() + "\"")
-                .replace("fuseki:passwd \"fuseki-config/passwd\"", "fuseki:passwd \"" + passwd.toAbsolutePath() + "\""));
+        Path config = Fixtures.fusekiConfig(Path.of("fuseki-config/config-update.ttl"), tmp, tmp.resolve("db"), "s3cret-words");
         Path good = tmp.resolve("good");
         Files.writeString(good, "s3cret-words\n");
         Path bad = tmp.resolve("bad");

@@ -52,8 +52,12 @@ class ServerTest {
     }
 
     static HttpResponse<String> post(String path, String form) throws Exception {
+        return post(path, form, "*/*");
+    }
+
+    static HttpResponse<String> post(String path, String form, String accept) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -159,10 +163,7 @@ class ServerTest {
     @Test
     void theEventsQueryOverHttpGivesTheRowsItGivesOverTheStore() throws Exception {
         String events = CannedQueries.bundled().byName("events").orElseThrow().text();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/kg/query"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/sparql-results+json")
-                .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(events))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = post("/kg/query", "query=" + enc(events), "application/sparql-results+json");
         assertEquals(200, r.statusCode(), r.body());
         org.apache.jena.query.ResultSet overHttp = org.apache.jena.riot.ResultSetMgr.read(
                 new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)),
