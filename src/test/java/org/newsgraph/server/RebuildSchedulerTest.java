@@ -37,7 +37,8 @@ class RebuildSchedulerTest {
             try (RebuildScheduler scheduler = RebuildScheduler.create(Fixtures.newsgraph(), store, articles, Duration.ofMillis(300)).watch()) {
                 Files.writeString(articles.resolve("two.txt"), "Two\n\nChina sent 300 engineers to Laos, officials said.\n");
                 Files.writeString(articles.resolve("three.txt"), "Three\n\nBrazil recognised Palestine in 2010.\n");
-                waitFor(() -> store.articleStates().size() == 3, "both new articles are in");
+                // The build commits before the scheduler records its summary: wait for both.
+                waitFor(() -> store.articleStates().size() == 3 && scheduler.last() != null, "both new articles are in");
                 assertEquals(2, scheduler.last().added(), "a burst of changes gives one rebuild");
                 Files.delete(articles.resolve("one.txt"));
                 waitFor(() -> store.articleStates().size() == 2, "the deleted article is gone");
