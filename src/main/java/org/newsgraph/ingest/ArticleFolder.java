@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.json.JSON;
@@ -188,15 +190,42 @@ public final class ArticleFolder {
         return false;
     }
 
-    /** NAME.meta.json beside NAME.ext (or NAME.ext.meta.json); {@link Metadata#NONE} when absent. */
-    static Metadata sidecar(Path file) throws BadInputException {
+    /**
+     * Size and modification time of a file and of its possible sidecars, e.g. {@code 5120@1732270000123456789 -};
+     * null when the file cannot be read. Equal stamps mean the build may trust what it read last time.
+     */
+    public String stamp(Path file) {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (Path p : new Path[] {file, sidecarCandidates(file)[0], sidecarCandidates(file)[1]}) {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                if (p != file && !Files.exists(p)) {
+                    out.append('-');
+                    continue;
+                }
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                out.append(a.size()).append('@').append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return out.toString();
+    }
+
+    private static Path[] sidecarCandidates(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        Path[] candidates = {
+        return new Path[] {
             file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + SIDECAR),
             file.resolveSibling(name + SIDECAR)
         };
-        for (Path c : candidates) {
+    }
+
+    /** NAME.meta.json beside NAME.ext (or NAME.ext.meta.json); {@link Metadata#NONE} when absent. */
+    static Metadata sidecar(Path file) throws BadInputException {
+        for (Path c : sidecarCandidates(file)) {
             if (Files.isRegularFile(c)) {
                 return parseSidecar(c);
             }

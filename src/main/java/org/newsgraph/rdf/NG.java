@@ -22,6 +22,8 @@ public final class NG {
     public static final String KNOWLEDGE_GRAPH = GRAPH + "knowledge";
     /** Named graph of build records: when each build ran, what it changed, with which extractor. */
     public static final String BUILDS_GRAPH = GRAPH + "builds";
+    /** The graph of the folder's files as the last build read them, so the next one can skip unchanged files. */
+    public static final String FILES_GRAPH = GRAPH + "files";
     /** Prefix of the per-article named graphs. */
     public static final String ARTICLE_GRAPH = GRAPH + "article/";
 
@@ -69,6 +71,7 @@ public final class NG {
     public static final Resource AgreementMention = r("AgreementMention");
     public static final Resource Happening = r("Happening");
     public static final Resource Build = r("Build");
+    public static final Resource SourceFile = r("SourceFile");
 
     // modalities
     public static final Resource asserted = r("asserted");
@@ -108,6 +111,8 @@ public final class NG {
     public static final Property eventCount = p("eventCount");
     public static final Property tripleCount = p("tripleCount");
     public static final Property errorMessage = p("errorMessage");
+    public static final Property filePath = p("filePath");
+    public static final Property fileStamp = p("fileStamp");
 
     // entities
     public static final Property actsFor = p("actsFor");

@@ -2,6 +2,7 @@ package org.newsgraph.store;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -39,6 +41,7 @@ public final class CrossArticleLinker {
             + "PREFIX rdf: <" + RDF.getURI() + ">\n";
     private static final Set<String> GENERIC = Set.of("agreement", "treaty", "pact", "deal", "accord", "accords",
             "agreements", "treaties", "deals", "partnership", "memorandum", "contract", "convention");
+    private static final String HAPPENING = NG.BASE + "happening/";
 
     private CrossArticleLinker() {
     }
@@ -49,22 +52,234 @@ public final class CrossArticleLinker {
 
     /** The knowledge graph of the dataset's current content. */
     public Graph link(Dataset ds) {
-        return link(query -> {
+        return link(source(ds));
+    }
+
+    /** The knowledge graph of what a SPARQL source answers (a local dataset or a remote endpoint). */
+    public Graph link(Function<String, List<QuerySolution>> source) {
+        Graph g = linkAgreementsAndResolutions(source);
+        linkHappenings(source, null, g);
+        return g;
+    }
+
+    /** The agreements and resolutions part of the knowledge graph: every triple whose subject is not a happening. */
+    public Graph linkAgreementsAndResolutions(Dataset ds) {
+        return linkAgreementsAndResolutions(source(ds));
+    }
+
+    private Graph linkAgreementsAndResolutions(Function<String, List<QuerySolution>> source) {
+        Graph g = GraphFactory.createDefaultGraph();
+        linkAgreements(source, g);
+        linkResolutions(source, g);
+        return g;
+    }
+
+    /**
+     * The happenings of these (action, actor) pairs, as {@link #link} would make them: a happening only ever groups
+     * claims of one action by one actor, so when a few articles change only their pairs need linking again.
+     */
+    public Graph linkHappenings(Dataset ds, Collection<ActionActor> pairs) {
+        Graph g = GraphFactory.createDefaultGraph();
+        if (!pairs.isEmpty()) {
+            linkHappenings(source(ds), pairs, g);
+        }
+        return g;
+    }
+
+    /**
+     * What a build's changed articles reach, from their graphs before and after the change: the (action, actor)
+     * pairs of their events, their article IRIs, agreement mentions, events that mention an agreement, and the
+     * resolutions their adoption events target.
+     */
+    public record Scope(Set<ActionActor> pairs, Set<String> articles, Set<String> mentions, Set<String> mentionEvents,
+                        Set<String> resolutions) {
+        public static Scope empty() {
+            return new Scope(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(),
+                    new LinkedHashSet<>());
+        }
+
+        /** Adds what an article graph holds to the scope. */
+        public void add(Graph g) {
+            Node adopt = NodeFactory.createURI(NG.ACTION + "ADOPT_RESOLUTION");
+            g.find(Node.ANY, NG.action.asNode(), Node.ANY).forEachRemaining(t -> {
+                g.find(t.getSubject(), NG.actor.asNode(), Node.ANY).forEachRemaining(a -> {
+                    if (t.getObject().isURI() && a.getObject().isURI()) {
+                        pairs.add(new ActionActor(t.getObject(), a.getObject()));
+                    }
+                });
+                if (t.getObject().equals(adopt)) {
+                    g.find(t.getSubject(), NG.target.asNode(), Node.ANY).forEachRemaining(r -> resolutions.add(r.getObject().getURI()));
+                }
+            });
+            g.find(Node.ANY, NG.article.asNode(), Node.ANY).forEachRemaining(t -> articles.add(t.getObject().getURI()));
+            g.find(Node.ANY, RDF.type.asNode(), NG.AgreementMention.asNode()).forEachRemaining(t -> mentions.add(t.getSubject().getURI()));
+            g.find(Node.ANY, NG.mentions.asNode(), Node.ANY).forEachRemaining(t -> mentionEvents.add(t.getSubject().getURI()));
+        }
+
+        public boolean isEmpty() {
+            return pairs.isEmpty() && articles.isEmpty();
+        }
+    }
+
+    /** Triples of the knowledge graph to take out and to put in; the rest of it stays as it is. */
+    public record Change(Graph before, Graph after) {
+    }
+
+    /**
+     * The part of the knowledge graph a scope reaches, as it stands ({@code before}) and as {@link #link} would now
+     * make it ({@code after}): writing the difference gives the graph a full link gives, reading only that part.
+     */
+    public Change relink(Dataset ds, Scope scope) {
+        Function<String, List<QuerySolution>> src = source(ds);
+        Graph before = GraphFactory.createDefaultGraph();
+        Graph after = GraphFactory.createDefaultGraph();
+        String k = "GRAPH <" + NG.KNOWLEDGE_GRAPH + "> ";
+
+        // Happenings: one (action, actor) pair at a time.
+        linkHappenings(src, scope.pairs(), after);
+        for (ActionActor p : scope.pairs()) {
+            for (QuerySolution r : select(src, "SELECT ?h ?p ?o WHERE { " + k + "{ ?h ng:actor <" + p.actor().getURI() + "> ; "
+                    + "ng:action <" + p.action().getURI() + "> ; a ng:Happening ; ?p ?o } }")) {
+                before.add(iri(str(r, "h")), iri(str(r, "p")), r.get("o").asNode());
+            }
+        }
+
+        // Resolutions: the ones adoption events of the changed articles target.
+        for (String res : scope.resolutions()) {
+            linkResolutions(src, "<" + res + ">", after);
+            for (QuerySolution r : select(src, "SELECT ?p ?o WHERE { " + k + "{ <" + res + "> ?p ?o "
+                    + "FILTER (?p IN (ng:adoptedBy, ng:adoptedOn)) } }")) {
+                before.add(iri(res), iri(str(r, "p")), r.get("o").asNode());
+            }
+        }
+
+        // Agreements: what the changed articles' mentions resolve to now ...
+        Map<String, Known> known = known(src);
+        Map<String, MentionRow> rows = new LinkedHashMap<>();
+        Map<String, String> resolved = new LinkedHashMap<>();
+        List<MentionRow> unresolved = new ArrayList<>();
+        for (String article : new TreeSet<>(scope.articles())) {
+            Map<String, MentionRow> own = mentionRows(src, article);
+            rows.putAll(own);
+            resolve(own.values(), known, resolved, unresolved);
+        }
+        Set<String> knownReached = new TreeSet<>();
+        Set<Set<String>> partySets = new LinkedHashSet<>();
+        resolved.values().stream().filter(known::containsKey).forEach(knownReached::add);
+        unresolved.forEach(m -> partySets.add(m.parties()));
+        // ... and what they resolved to before.
+        Set<String> mintedBefore = new TreeSet<>();
+        for (String m : scope.mentions()) {
+            for (QuerySolution r : select(src, "SELECT ?a WHERE { " + k + "{ <" + m + "> ng:agreement ?a } }")) {
+                String a = str(r, "a");
+                if (known.containsKey(a)) {
+                    knownReached.add(a);
+                } else {
+                    mintedBefore.add(a);
+                }
+            }
+        }
+        for (String a : mintedBefore) {
+            Set<String> parties = new TreeSet<>();
+            select(src, "SELECT ?p WHERE { " + k + "{ <" + a + "> ng:party ?p } }").forEach(r -> parties.add(str(r, "p")));
+            partySets.add(parties);
+        }
+        // Agreements no gazetteer knows are minted from every unresolved mention with the same parties: the articles
+        // of those mentions are resolved again (their mentions named an agreement minted for these parties).
+        Set<String> mintedReached = new TreeSet<>();
+        for (Set<String> parties : partySets) {
+            if (parties.size() < 2) {
+                continue;
+            }
+            StringBuilder q = new StringBuilder("SELECT ?a WHERE { " + k + "{ ");
+            parties.forEach(p -> q.append("?a ng:party <").append(p).append("> . "));
+            q.append("} FILTER NOT EXISTS { ").append(k).append("{ ?a ng:party ?other } FILTER (?other NOT IN (");
+            q.append(String.join(", ", parties.stream().map(p -> "<" + p + ">").toList())).append(")) } }");
+            select(src, q.toString()).forEach(r -> mintedReached.add(str(r, "a")));
+        }
+        mintedReached.addAll(mintedBefore);
+        Set<String> moreArticles = new TreeSet<>();
+        for (String a : mintedReached) {
+            for (QuerySolution r : select(src, "SELECT ?x ?p ?o ?article WHERE { { " + k + "{ <" + a + "> ?p ?o } } UNION "
+                    + "{ " + k + "{ ?x ng:agreement <" + a + "> } OPTIONAL { ?x ng:article ?article } } }")) {
+                if (str(r, "x") == null) {
+                    before.add(iri(a), iri(str(r, "p")), r.get("o").asNode());
+                } else {
+                    before.add(iri(str(r, "x")), NG.agreement.asNode(), iri(a));
+                    if (str(r, "article") != null && !scope.articles().contains(str(r, "article"))) {
+                        moreArticles.add(str(r, "article"));
+                    }
+                }
+            }
+        }
+        for (String article : moreArticles) {
+            Map<String, MentionRow> own = mentionRows(src, article);
+            rows.putAll(own);
+            resolve(own.values(), known, resolved, unresolved);
+        }
+        Map<String, String> minted = mintAgreements(unresolved.stream().filter(m -> partySets.contains(m.parties())).toList());
+        Set<String> changedMentions = new LinkedHashSet<>(scope.mentions());
+        rows.values().stream().filter(m -> scope.articles().contains(m.article())).forEach(m -> changedMentions.add(m.iri()));
+        // Minted agreements: everything about them, from every mention that now resolves to one of these parties'.
+        Map<String, String> mintedOnly = new LinkedHashMap<>();
+        resolved.forEach((m, a) -> {
+            if (a.startsWith("?") && minted.containsKey(a.substring(1))) {
+                mintedOnly.put(m, a);
+            }
+        });
+        emitAgreements(rows, mintedOnly, minted, known, a -> true, after);
+        // Known agreements: the changed articles' links, and names gathered from every mention linked to them.
+        Map<String, String> knownLinks = new LinkedHashMap<>();
+        resolved.forEach((m, a) -> {
+            if (known.containsKey(a) && scope.articles().contains(rows.get(m).article())) {
+                knownLinks.put(m, a);
+            }
+        });
+        Graph knownPart = GraphFactory.createDefaultGraph();
+        emitAgreements(rows, knownLinks, Map.of(), known, a -> true, knownPart);
+        knownPart.find(Node.ANY, NG.agreement.asNode(), Node.ANY).forEachRemaining(after::add);
+        for (String a : knownReached) {
+            Set<String> names = new TreeSet<>();
+            knownLinks.forEach((m, x) -> {
+                if (x.equals(a)) {
+                    names.add(rows.get(m).text());
+                }
+            });
+            for (QuerySolution r : select(src, "SELECT ?x ?text WHERE { " + k + "{ ?x ng:agreement <" + a + "> } "
+                    + "OPTIONAL { ?x ng:mentionText ?text } }")) {
+                String x = str(r, "x");
+                if (scope.mentions().contains(x) || scope.mentionEvents().contains(x) || changedMentions.contains(x)) {
+                    before.add(iri(x), NG.agreement.asNode(), iri(a));
+                } else if (str(r, "text") != null) {
+                    names.add(str(r, "text"));
+                }
+            }
+            select(src, "SELECT ?l WHERE { " + k + "{ <" + a + "> skos:altLabel ?l } }")
+                    .forEach(r -> before.add(iri(a), SKOS.altLabel.asNode(), r.get("l").asNode()));
+            if (!names.isEmpty()) {
+                emitNames(a, names, true, after);
+            }
+        }
+        return new Change(before, after);
+    }
+
+    /** An action and the actor doing it: the scope of a happening. */
+    public record ActionActor(Node action, Node actor) {
+    }
+
+    /** Whether a node of the knowledge graph is a happening, as this linker names them. */
+    public static boolean isHappening(Node n) {
+        return n.isURI() && n.getURI().startsWith(HAPPENING);
+    }
+
+    private static Function<String, List<QuerySolution>> source(Dataset ds) {
+        return query -> {
             try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {
                 List<QuerySolution> out = new ArrayList<>();
                 qe.execSelect().forEachRemaining(out::add);
                 return out;
             }
-        });
-    }
-
-    /** The knowledge graph of what a SPARQL source answers (a local dataset or a remote endpoint). */
-    public Graph link(java.util.function.Function<String, List<QuerySolution>> source) {
-        Graph g = GraphFactory.createDefaultGraph();
-        linkAgreements(source, g);
-        linkResolutions(source, g);
-        linkHappenings(source, g);
-        return g;
+        };
     }
 
     // ------------------------------------------------------------------ agreements
@@ -76,11 +291,22 @@ public final class CrossArticleLinker {
                               String place, List<String> events) {
     }
 
-    private void linkAgreements(java.util.function.Function<String, List<QuerySolution>> ds, Graph g) {
+    private void linkAgreements(Function<String, List<QuerySolution>> ds, Graph g) {
+        Map<String, Known> known = known(ds);
+        Map<String, MentionRow> mentions = mentionRows(ds, null);
+        Map<String, String> resolved = new LinkedHashMap<>();
+        List<MentionRow> unresolved = new ArrayList<>();
+        resolve(mentions.values(), known, resolved, unresolved);
+        Map<String, String> minted = mintAgreements(unresolved);
+        emitAgreements(mentions, resolved, minted, known, a -> true, g);
+    }
+
+    /** The gazetteer's agreements (the entities graph only: what earlier builds minted is not "known"). */
+    private static Map<String, Known> known(Function<String, List<QuerySolution>> ds) {
         Map<String, Known> known = new LinkedHashMap<>();
-        for (QuerySolution r : select(ds, "SELECT ?a ?name ?party ?on ?at WHERE { ?a a ng:Agreement . "
-                + "{ ?a skos:prefLabel ?name } UNION { ?a skos:altLabel ?name } "
-                + "OPTIONAL { ?a ng:party ?party } OPTIONAL { ?a ng:signedOn ?on } OPTIONAL { ?a ng:signedAt ?at } }")) {
+        for (QuerySolution r : select(ds, "SELECT ?a ?name ?party ?on ?at WHERE { GRAPH <" + NG.ENTITIES_GRAPH + "> { "
+                + "?a a ng:Agreement . { ?a skos:prefLabel ?name } UNION { ?a skos:altLabel ?name } "
+                + "OPTIONAL { ?a ng:party ?party } OPTIONAL { ?a ng:signedOn ?on } OPTIONAL { ?a ng:signedAt ?at } } }")) {
             String iri = str(r, "a");
             Known k = known.computeIfAbsent(iri, x -> new Known(x, new LinkedHashSet<>(), new TreeSet<>(), str(r, "on"), str(r, "at")));
             k.names().add(norm(str(r, "name")));
@@ -88,9 +314,17 @@ public final class CrossArticleLinker {
                 k.parties().add(str(r, "party"));
             }
         }
+        return known;
+    }
+
+    /** Agreement mentions in article and anchor order: of every article, or of one (an IRI) when given. */
+    private static Map<String, MentionRow> mentionRows(Function<String, List<QuerySolution>> ds, String article) {
+        String subject = article == null ? "?m a ng:AgreementMention ; ng:article ?article ; "
+                : "?m ng:article <" + article + "> ; a ng:AgreementMention ; ";
+        String select = article == null ? "?m ?article" : "?m (<" + article + "> AS ?article)";
         Map<String, MentionRow> mentions = new LinkedHashMap<>();
-        for (QuerySolution r : select(ds, "SELECT ?m ?article ?anchor ?text ?party ?on ?at ?event WHERE { ?m a ng:AgreementMention ; "
-                + "ng:article ?article ; ng:anchor ?anchor ; ng:mentionText ?text . OPTIONAL { ?m ng:party ?party } "
+        for (QuerySolution r : select(ds, "SELECT " + select + " ?anchor ?text ?party ?on ?at ?event WHERE { " + subject
+                + "ng:anchor ?anchor ; ng:mentionText ?text . OPTIONAL { ?m ng:party ?party } "
                 + "OPTIONAL { ?m ng:signedOn ?on } OPTIONAL { ?m ng:signedAt ?at } OPTIONAL { ?event ng:mentions ?m } } "
                 + "ORDER BY ?article ?anchor")) {
             MentionRow m = mentions.computeIfAbsent(str(r, "m"), x -> new MentionRow(x, str(r, "article"),
@@ -102,12 +336,18 @@ public final class CrossArticleLinker {
                 m.events().add(str(r, "event"));
             }
         }
-        // Pass 1: mentions that name a known agreement, or a signing of it; the rest wait for pass 2.
-        Map<String, String> resolved = new LinkedHashMap<>();
-        List<MentionRow> unresolved = new ArrayList<>();
+        return mentions;
+    }
+
+    /**
+     * Pass 1, article by article: mentions that name a known agreement, or a signing of it, and generic ones ("the
+     * treaty") that follow one; the value is the agreement, or "?" and the first mention of one no gazetteer knows.
+     */
+    private static void resolve(Collection<MentionRow> mentions, Map<String, Known> known, Map<String, String> resolved,
+                                List<MentionRow> unresolved) {
         String lastArticle = null;
         String current = null;
-        for (MentionRow m : mentions.values()) {
+        for (MentionRow m : mentions) {
             if (!m.article().equals(lastArticle)) {
                 lastArticle = m.article();
                 current = null;
@@ -128,12 +368,16 @@ public final class CrossArticleLinker {
                 resolved.put(m.iri(), current);
             }
         }
-        // Pass 2: agreements no gazetteer knows: the same parties and the same date or place are one signing.
-        Map<String, String> minted = mintAgreements(unresolved);
+    }
+
+    /** Writes the links, minted agreements and names of the resolved mentions whose agreement passes the filter. */
+    private static void emitAgreements(Map<String, MentionRow> mentions, Map<String, String> resolved,
+                                       Map<String, String> minted, Map<String, Known> known,
+                                       java.util.function.Predicate<String> agreements, Graph g) {
         Map<String, Set<String>> namesOf = new TreeMap<>();
         for (Map.Entry<String, String> e : resolved.entrySet()) {
             String agreement = e.getValue() != null && e.getValue().startsWith("?") ? minted.get(e.getValue().substring(1)) : e.getValue();
-            if (agreement == null) {
+            if (agreement == null || !agreements.test(agreement)) {
                 continue;
             }
             MentionRow m = mentions.get(e.getKey());
@@ -153,16 +397,18 @@ public final class CrossArticleLinker {
                 }
             }
         }
-        for (Map.Entry<String, Set<String>> e : namesOf.entrySet()) {
-            String label = known.containsKey(e.getKey()) ? null : e.getValue().stream()
-                    .filter(t -> !isGeneric(t)).max(Comparator.comparingInt(String::length)).orElse(null);
-            if (label != null) {
-                g.add(iri(e.getKey()), SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(capitalise(label), "en"));
-            }
-            for (String name : e.getValue()) {
-                if (!isGeneric(name) && !name.equals(label)) {
-                    g.add(iri(e.getKey()), SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(name, "en"));
-                }
+        namesOf.forEach((agreement, names) -> emitNames(agreement, names, known.containsKey(agreement), g));
+    }
+
+    /** A minted agreement's label is its longest specific name; every other specific name is an alternative. */
+    private static void emitNames(String agreement, Set<String> names, boolean isKnown, Graph g) {
+        String label = isKnown ? null : names.stream().filter(t -> !isGeneric(t)).max(Comparator.comparingInt(String::length)).orElse(null);
+        if (label != null) {
+            g.add(iri(agreement), SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(capitalise(label), "en"));
+        }
+        for (String name : names) {
+            if (!isGeneric(name) && !name.equals(label)) {
+                g.add(iri(agreement), SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(name, "en"));
             }
         }
     }
@@ -257,13 +503,22 @@ public final class CrossArticleLinker {
     // ------------------------------------------------------------------ resolutions
 
     /** What events state about resolutions: who adopted them and when. */
-    private void linkResolutions(java.util.function.Function<String, List<QuerySolution>> ds, Graph g) {
-        for (QuerySolution r : select(ds, "SELECT DISTINCT ?res ?actor ?date WHERE { ?e ng:action <" + NG.ACTION + "ADOPT_RESOLUTION> ; "
-                + "ng:actor ?actor ; ng:target ?res . ?res a ng:Resolution . OPTIONAL { ?e ng:date ?date } }")) {
-            add(g, str(r, "res"), NG.adoptedBy.getURI(), iri(str(r, "actor")));
+    private void linkResolutions(Function<String, List<QuerySolution>> ds, Graph g) {
+        linkResolutions(ds, "?res", g);
+    }
+
+    /** The facts about one resolution (an IRI in angle brackets) or, given "?res", about all. */
+    private void linkResolutions(Function<String, List<QuerySolution>> ds, String res, Graph g) {
+        String action = "ng:action <" + NG.ACTION + "ADOPT_RESOLUTION>";
+        String target = "ng:target " + res;
+        // The more selective of the two first: TDB2 keeps the written order of equally bound patterns.
+        String event = res.startsWith("?") ? action + " ; " + target : target + " ; " + action;
+        for (QuerySolution r : select(ds, "SELECT DISTINCT (" + res + " AS ?r) ?actor ?date WHERE { ?e " + event + " ; "
+                + "ng:actor ?actor . " + res + " a ng:Resolution . OPTIONAL { ?e ng:date ?date } }")) {
+            add(g, str(r, "r"), NG.adoptedBy.getURI(), iri(str(r, "actor")));
             String date = str(r, "date");
             if (date != null && date.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                add(g, str(r, "res"), NG.adoptedOn.getURI(), dateNode(date));
+                add(g, str(r, "r"), NG.adoptedOn.getURI(), dateNode(date));
             }
         }
     }
@@ -274,11 +529,24 @@ public final class CrossArticleLinker {
      * Claims of one real-world event: the same action, actor and target. A claim with no target joins the actor's
      * happening of that action with the most claims, if there is one.
      */
-    private void linkHappenings(java.util.function.Function<String, List<QuerySolution>> ds, Graph g) {
+    private void linkHappenings(Function<String, List<QuerySolution>> ds, Collection<ActionActor> pairs, Graph g) {
         Map<String, List<String>> targetsOf = new LinkedHashMap<>();
         Map<String, String[]> actionActor = new LinkedHashMap<>();
-        for (QuerySolution r : select(ds, "SELECT ?e ?action ?actor ?target WHERE { ?e a ng:Event ; ng:action ?action ; "
-                + "ng:actor ?actor . OPTIONAL { ?e ng:target ?target } } ORDER BY ?e ?target")) {
+        List<QuerySolution> rows = new ArrayList<>();
+        if (pairs == null) {
+            rows = select(ds, "SELECT ?e ?action ?actor ?target WHERE { ?e a ng:Event ; ng:action ?action ; ng:actor ?actor . "
+                    + "OPTIONAL { ?e ng:target ?target } }");
+        } else {
+            // One query per pair with its IRIs written in, the actor first: ARQ would join a VALUES block only after
+            // scanning every event, and TDB2 keeps the written order of patterns with two constants each.
+            for (ActionActor p : pairs) {
+                String action = "<" + p.action().getURI() + ">";
+                String actor = "<" + p.actor().getURI() + ">";
+                rows.addAll(select(ds, "SELECT ?e (" + action + " AS ?action) (" + actor + " AS ?actor) ?target WHERE { "
+                        + "?e ng:actor " + actor + " ; ng:action " + action + " ; a ng:Event . OPTIONAL { ?e ng:target ?target } }"));
+            }
+        }
+        for (QuerySolution r : rows) {
             String e = str(r, "e");
             actionActor.put(e, new String[] {str(r, "action"), str(r, "actor")});
             List<String> ts = targetsOf.computeIfAbsent(e, x -> new ArrayList<>());
@@ -308,7 +576,7 @@ public final class CrossArticleLinker {
         }
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             String[] parts = group.getKey().split("\\|", -1);
-            String h = NG.BASE + "happening/" + Iris.hash(group.getKey()).substring(0, 20);
+            String h = HAPPENING + Iris.hash(group.getKey()).substring(0, 20);
             add(g, h, RDF.type.getURI(), NG.Happening.asNode());
             add(g, h, NG.action.getURI(), iri(parts[0]));
             add(g, h, NG.actor.getURI(), iri(parts[1]));
@@ -324,7 +592,7 @@ public final class CrossArticleLinker {
 
     // ------------------------------------------------------------------ helpers
 
-    private static List<QuerySolution> select(java.util.function.Function<String, List<QuerySolution>> source, String query) {
+    private static List<QuerySolution> select(Function<String, List<QuerySolution>> source, String query) {
         return source.apply(PREFIXES + query);
     }
 

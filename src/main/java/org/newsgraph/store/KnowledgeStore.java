@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -16,8 +17,11 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.newsgraph.rdf.ArticleGraph;
 import org.newsgraph.rdf.NG;
 import org.newsgraph.rdf.Ontology;
@@ -88,8 +92,11 @@ public final class KnowledgeStore implements AutoCloseable {
 
     /** The writes a build makes, inside one transaction. */
     public static final class Writer {
+        /** Beyond this many changed articles or (action, actor) pairs, linking everything again is quicker. */
+        private static final int MAX_SCOPED = 500;
         private final Dataset dataset;
         private final DatasetGraph dsg;
+        private CrossArticleLinker.Scope scope = CrossArticleLinker.Scope.empty();
         private long written;
 
         private Writer(Dataset dataset) {
@@ -102,20 +109,41 @@ public final class KnowledgeStore implements AutoCloseable {
             return dataset;
         }
 
-        /** Rewrites the cross-article knowledge graph from the dataset's current content. */
+        /**
+         * Brings the cross-article knowledge graph up to date with the articles this transaction replaced or
+         * removed, reading and rewriting only the part of it they reach (see CrossArticleLinker.relink); gives the
+         * same graph as {@link #relinkAll}.
+         */
         public void relink() {
-            Graph fresh = CrossArticleLinker.create().link(dataset);
-            // Only the difference is written: from one build to the next most of this graph stays the same, and
-            // in TDB2 a write costs far more than a read.
             Node gn = NodeFactory.createURI(NG.KNOWLEDGE_GRAPH);
-            Graph current = dsg.getGraph(gn);
-            List<org.apache.jena.graph.Triple> gone = current.find().filterDrop(fresh::contains).toList();
-            List<org.apache.jena.graph.Triple> come = fresh.find().filterDrop(current::contains).toList();
-            gone.forEach(t -> dsg.delete(gn, t.getSubject(), t.getPredicate(), t.getObject()));
-            come.forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            if (scope.pairs().size() > MAX_SCOPED || scope.articles().size() > MAX_SCOPED
+                    || !dsg.contains(gn, Node.ANY, Node.ANY, Node.ANY)) {
+                relinkAll();
+                return;
+            }
+            CrossArticleLinker.Change change = CrossArticleLinker.create().relink(dataset, scope);
+            written += writeDifference(gn, change.before(), change.after());
+            scope = CrossArticleLinker.Scope.empty();
+        }
+
+        /** Rewrites the whole cross-article knowledge graph from the dataset's current content. */
+        public void relinkAll() {
+            Graph fresh = CrossArticleLinker.create().link(dataset);
+            Node gn = NodeFactory.createURI(NG.KNOWLEDGE_GRAPH);
+            writeDifference(gn, dsg.getGraph(gn), fresh);
             // Counted for compaction as a rewrite of the whole graph, as before this wrote only the difference: TDB2
             // copies every index page a change touches, so the disk grows faster than the quads changed.
             written += fresh.size();
+            scope = CrossArticleLinker.Scope.empty();
+        }
+
+        /** Writes only what differs: from one build to the next most of the graph stays, and a write costs more. */
+        private long writeDifference(Node gn, Graph current, Graph fresh) {
+            List<Triple> gone = current.find().filterDrop(fresh::contains).toList();
+            List<Triple> come = fresh.find().filterDrop(current::contains).toList();
+            gone.forEach(t -> dsg.delete(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            come.forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            return gone.size() + come.size();
         }
 
         /** Replaces the ontology and entity graphs, unless they already hold this ontology. */
@@ -149,21 +177,31 @@ public final class KnowledgeStore implements AutoCloseable {
 
         /** Quads in the dataset, as this transaction sees it. */
         public long size() {
-            long n = 0;
-            var it = dsg.find();
-            while (it.hasNext()) {
-                it.next();
-                n++;
+            return quadCount(dsg);
+        }
+
+        /** Records the stamp of a file as read, or with a null stamp forgets the file. */
+        public void stampFile(String path, String stamp) {
+            Node gn = NodeFactory.createURI(NG.FILES_GRAPH);
+            Node f = NodeFactory.createURI(NG.BASE + "file/" + org.newsgraph.rdf.Iris.hash(path).substring(0, 20));
+            dsg.deleteAny(gn, f, Node.ANY, Node.ANY);
+            if (stamp != null) {
+                dsg.add(gn, f, RDF.type.asNode(), NG.SourceFile.asNode());
+                dsg.add(gn, f, NG.filePath.asNode(), NodeFactory.createLiteralString(path));
+                dsg.add(gn, f, NG.fileStamp.asNode(), NodeFactory.createLiteralString(stamp));
             }
-            return n;
+            written += 3;
         }
 
         /** Replaces an article's graph: a rebuild never leaves its old events behind. */
         public void replaceArticle(ArticleGraph g) {
+            scope.add(dsg.getGraph(NodeFactory.createURI(g.name())));
+            scope.add(g.graph());
             replace(g.name(), g.graph());
         }
 
         public void removeGraph(String name) {
+            scope.add(dsg.getGraph(NodeFactory.createURI(name)));
             dsg.removeGraph(NodeFactory.createURI(name));
             written++;
         }
@@ -195,15 +233,42 @@ public final class KnowledgeStore implements AutoCloseable {
      * What the store knows of each article it holds: key to {content hash, extractor fingerprint, graph name}.
      */
     public java.util.Map<String, String[]> articleStates() {
-        String q = "SELECT ?g ?key ?hash ?fp WHERE { GRAPH ?g { ?a a <" + NG.Article.getURI() + "> ; <http://schema.org/identifier> ?key ; <"
-                + NG.contentHash.getURI() + "> ?hash . OPTIONAL { ?x <" + NG.extractorFingerprint.getURI() + "> ?fp } } }";
+        // Index lookups rather than a SPARQL query over every article graph: every build starts here.
+        Node identifier = NodeFactory.createURI("http://schema.org/identifier");
         return read(ds -> {
+            DatasetGraph dsg = ds.asDatasetGraph();
             java.util.Map<String, String[]> out = new java.util.HashMap<>();
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
-                qe.execSelect().forEachRemaining(r -> out.put(r.getLiteral("key").getLexicalForm(), new String[] {
-                    r.getLiteral("hash").getLexicalForm(), r.contains("fp") ? r.getLiteral("fp").getLexicalForm() : "",
-                    r.getResource("g").getURI()}));
-            }
+            dsg.find(Node.ANY, Node.ANY, NG.contentHash.asNode(), Node.ANY).forEachRemaining(q -> {
+                Node g = q.getGraph();
+                Node a = q.getSubject();
+                if (!g.isURI() || !q.getObject().isLiteral() || !dsg.contains(g, a, RDF.type.asNode(), NG.Article.asNode())) {
+                    return;
+                }
+                var ids = dsg.find(g, a, identifier, Node.ANY);
+                var fps = dsg.find(g, Node.ANY, NG.extractorFingerprint.asNode(), Node.ANY);
+                if (ids.hasNext()) {
+                    Node key = ids.next().getObject();
+                    Node fp = fps.hasNext() ? fps.next().getObject() : null;
+                    out.put(key.getLiteralLexicalForm(), new String[] {q.getObject().getLiteralLexicalForm(),
+                        fp != null && fp.isLiteral() ? fp.getLiteralLexicalForm() : "", g.getURI()});
+                }
+            });
+            return out;
+        });
+    }
+
+    /** The stamp of each file the last builds read, by its path in the article folder (see ArticleFolder.stamp). */
+    public java.util.Map<String, String> fileStamps() {
+        Node gn = NodeFactory.createURI(NG.FILES_GRAPH);
+        return read(ds -> {
+            DatasetGraph dsg = ds.asDatasetGraph();
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            dsg.find(gn, Node.ANY, NG.filePath.asNode(), Node.ANY).forEachRemaining(q -> {
+                var stamps = dsg.find(gn, q.getSubject(), NG.fileStamp.asNode(), Node.ANY);
+                if (stamps.hasNext()) {
+                    out.put(q.getObject().getLiteralLexicalForm(), stamps.next().getObject().getLiteralLexicalForm());
+                }
+            });
             return out;
         });
     }
@@ -268,15 +333,24 @@ public final class KnowledgeStore implements AutoCloseable {
 
     /** Quads in the whole database. */
     public long size() {
-        return read(ds -> {
-            long n = 0;
-            var it = ds.asDatasetGraph().find();
-            while (it.hasNext()) {
-                it.next();
-                n++;
-            }
-            return n;
-        });
+        return read(ds -> quadCount(ds.asDatasetGraph()));
+    }
+
+    private static long quadCount(DatasetGraph dsg) {
+        // TDB2 counts its index entries without decoding a single node: a large store's count goes from seconds
+        // to a fraction of one, which every incremental build would otherwise pay.
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        if (tdb != null) {
+            return tdb.getQuadTable().getNodeTupleTable().getTupleTable().size()
+                    + tdb.getTripleTable().getNodeTupleTable().getTupleTable().size();
+        }
+        long n = 0;
+        var it = dsg.find();
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
     }
 
     /** Closes the database and releases its folder, so that another process (or store) can open it. */

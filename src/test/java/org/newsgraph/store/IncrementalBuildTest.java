@@ -140,4 +140,105 @@ class IncrementalBuildTest {
         RDFDataMgr.read(parsed, out.toString(), Lang.TRIG);
         assertTrue(parsed.containsGraph(org.apache.jena.graph.NodeFactory.createURI(NG.KNOWLEDGE_GRAPH)));
     }
+
+    @Test
+    void linkingOnlyWhatChangedGivesTheKnowledgeOfLinkingEverything() throws Exception {
+        Path articles = tmp.resolve("articles");
+        copyFixtures(articles);
+        try (Stream<Path> s = Files.list(Path.of("src/samples/articles"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, articles.resolve("sample-" + p.getFileName()));
+            }
+        }
+        Newsgraph ng = Fixtures.newsgraph();
+        org.newsgraph.bench.SyntheticCorpus.create(ng.gazetteer()).seed(11).build().write(articles, 30);
+        org.apache.jena.graph.Node knowledge = org.apache.jena.graph.NodeFactory.createURI(NG.KNOWLEDGE_GRAPH);
+        try (KnowledgeStore scoped = KnowledgeStore.open(tmp.resolve("scoped"))) {
+            ng.build(articles, scoped, BuildListener.NONE);
+            org.apache.jena.graph.Graph before = scoped.read(ds -> copy(ds.asDatasetGraph().getGraph(knowledge)));
+            // A new claim joins happenings, an article with agreements and claims leaves, one article is new.
+            Files.writeString(articles.resolve("treaty.txt"), "\nNorth Korea sent 7,000 more troops to Russia in May 2025. "
+                    + "Russia shipped air-defence systems to North Korea.\n", java.nio.file.StandardOpenOption.APPEND);
+            try (Stream<Path> s = Files.list(articles)) {
+                Path gone = s.filter(p -> p.getFileName().toString().matches("synthetic-.*\\.txt")).sorted().findFirst().orElseThrow();
+                Files.delete(gone);
+                Files.delete(articles.resolve(gone.getFileName().toString().replace(".txt", ".meta.json")));
+            }
+            // The new article also repeats a signing another article reports (one agreement no gazetteer knows,
+            // now named by two articles) and adopts a resolution.
+            String signing;
+            try (Stream<Path> s = Files.list(articles)) {
+                signing = s.filter(p -> p.getFileName().toString().matches("synthetic-.*\\.txt")).sorted().skip(3)
+                        .flatMap(p -> java.util.Arrays.stream(read(p).split("(?<=\\.) "))).map(String::strip)
+                        .filter(x -> x.contains(" signed a defence agreement in ")).findFirst().orElseThrow();
+            }
+            Files.writeString(articles.resolve("new.txt"), "Pyongyang signed a new air-defence deal with Moscow on 3 June 2025, "
+                    + "the agency said. China denied sending troops to Russia. " + signing + " The UN Security Council "
+                    + "adopted Resolution 2397 on 22 December 2017.\n");
+            BuildSummary incremental = ng.build(articles, scoped, BuildListener.NONE);
+            assertEquals(List.of(1, 1, 1), List.of(incremental.added(), incremental.changed(), incremental.removed()));
+            org.apache.jena.graph.Graph after = scoped.read(ds -> copy(ds.asDatasetGraph().getGraph(knowledge)));
+            assertTrue(!after.isIsomorphicWith(before), "the change reached the knowledge graph");
+            try (KnowledgeStore everything = KnowledgeStore.open(tmp.resolve("everything"))) {
+                ng.build(articles, everything, BuildListener.NONE, Newsgraph.Mode.FULL);
+                org.apache.jena.graph.Graph full = everything.read(ds -> copy(ds.asDatasetGraph().getGraph(knowledge)));
+                assertTrue(full.size() > 100, "a real knowledge graph");
+                assertTrue(after.isIsomorphicWith(full), "scoped relink: " + difference(after, full));
+            }
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static org.apache.jena.graph.Graph copy(org.apache.jena.graph.Graph g) {
+        org.apache.jena.graph.Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        g.find().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static String difference(org.apache.jena.graph.Graph a, org.apache.jena.graph.Graph b) {
+        return "only in scoped " + a.find().filterDrop(b::contains).toList() + "; only in full " + b.find().filterDrop(a::contains).toList();
+    }
+
+    @Test
+    void filesWithTheSameStampAreNotReadAgainAndFullBuildsReadEverything() throws Exception {
+        Path articles = tmp.resolve("articles");
+        copyFixtures(articles);
+        Newsgraph ng = Fixtures.newsgraph();
+        try (KnowledgeStore store = KnowledgeStore.open(tmp.resolve("db"))) {
+            ng.build(articles, store, BuildListener.NONE);
+            assertEquals(7, store.fileStamps().size(), "every file that gave articles, sidecars inside their file's stamp");
+            String key = "2024-03-04-engineers.txt";
+            String hash = store.articleStates().get(key)[0];
+
+            // Same size, same time, other words: the stamp is trusted, as make and rsync trust theirs.
+            Path file = articles.resolve("troop-figures.txt");
+            String text = Files.readString(file);
+            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+            Files.writeString(file, text.replace("Russia", "Rossia"));
+            Files.setLastModifiedTime(file, time);
+            BuildSummary trusted = ng.build(articles, store, BuildListener.NONE);
+            assertEquals(0, trusted.changed());
+
+            // A sidecar is part of its article's stamp.
+            Path sidecar = articles.resolve("2024-03-04-engineers.meta.json");
+            Files.writeString(sidecar, Files.readString(sidecar).replace("Fixture Wire", "Another Wire"));
+            Files.delete(articles.resolve("nouvelles.txt"));
+            BuildSummary second = ng.build(articles, store, BuildListener.NONE);
+            assertEquals(List.of(1, 1), List.of(second.changed(), second.removed()));
+            assertTrue(!store.fileStamps().containsKey("nouvelles.txt"), "a removed file's stamp goes with it");
+            org.junit.jupiter.api.Assertions.assertNotEquals(hash, store.articleStates().get(key)[0], "the new metadata was read");
+
+            BuildSummary full = ng.build(articles, store, BuildListener.NONE, Newsgraph.Mode.FULL);
+            assertEquals(8, full.changed(), "every article of every file");
+            assertTrue(Fixtures.rows(store.select("SELECT ?s WHERE { ?s ?p ?o FILTER (CONTAINS(STR(?o), \"Rossia\")) } LIMIT 1"))
+                    .size() == 1, "a full build reads every file");
+        }
+    }
 }

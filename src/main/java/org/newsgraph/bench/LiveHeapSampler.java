@@ -1,0 +1,95 @@
+package org.newsgraph.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Watches the heap while open: the most it held after any GC (what the work really keeps), and its peak with garbage.
+ * {@code try (LiveHeapSampler s = LiveHeapSampler.start()) { work(); s.largestAfterGc(); }}
+ */
+final class LiveHeapSampler implements AutoCloseable {
+
+    private final AtomicLong largestAfterGc = new AtomicLong();
+    private final Set<String> heapPools;
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener = this::onGc;
+
+    private LiveHeapSampler() {
+        heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    }
+
+    /** Collects garbage once, resets the pools' peaks and starts listening to every collector. */
+    static LiveHeapSampler start() {
+        LiveHeapSampler s = new LiveHeapSampler();
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(s.listener, null, null);
+                s.emitters.add(emitter);
+            }
+        }
+        return s;
+    }
+
+    private void onGc(Notification n, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        long used = 0;
+        for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(e.getKey())) {
+                used += e.getValue().getUsed();
+            }
+        }
+        largestAfterGc.accumulateAndGet(used, Math::max);
+    }
+
+    /** The most heap in use right after a collection, in bytes: live data plus old garbage not yet collected. */
+    long largestAfterGc() {
+        return largestAfterGc.get();
+    }
+
+    /** Sum of the heap pools' peaks since start, in bytes: garbage included, an upper bound. */
+    long peak() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                MemoryUsage u = pool.getPeakUsage();
+                sum += u.getUsed();
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        for (NotificationEmitter e : emitters) {
+            try {
+                e.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException ignored) {
+                // already gone
+            }
+        }
+    }
+}
