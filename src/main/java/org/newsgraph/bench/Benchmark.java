@@ -245,7 +245,7 @@ public final class Benchmark {
                             // The answer's size bounds its latency: the server must find, sort and write every row.
                             rows.add(new Row("query " + q.name(), "answer rows", p[5], "rows",
                                     String.format(Locale.ROOT, "%.1f MB; p50 per row, us", p[6] / 1e6),
-                                    p[0] * 1000 / p[5], Double.NaN, ""));
+                                    p[5] > 0 ? p[0] * 1000 / p[5] : Double.NaN, Double.NaN, ""));
                         }
                         rows.add(new Row("query " + q.name(), clients + " client(s), p95 (p50, p99) ms",
                                 p[1], "ms", String.format(Locale.ROOT, "p50 %.0f, p99 %.0f; %s", p[0], p[2], runs), 50,

@@ -12,9 +12,9 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,7 +37,7 @@ public final class RebuildScheduler implements AutoCloseable {
     private final KnowledgeStore store;
     private final Path articles;
     private final Duration debounce;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "newsgraph-rebuild");
         t.setDaemon(true);
         return t;
@@ -52,6 +52,9 @@ public final class RebuildScheduler implements AutoCloseable {
         this.store = store;
         this.articles = articles;
         this.debounce = debounce;
+        // On close, rebuilds not yet started are dropped; one under way finishes (see close()).
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
     public static RebuildScheduler create(Newsgraph newsgraph, KnowledgeStore store, Path articles, Duration debounce) {
@@ -94,7 +97,12 @@ public final class RebuildScheduler implements AutoCloseable {
 
     /** Schedules a rebuild after the debounce delay, replacing one already waiting. */
     public void soon() {
-        ScheduledFuture<?> next = executor.schedule(this::rebuild, debounce.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> next;
+        try {
+            next = executor.schedule(this::rebuild, debounce.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            return;
+        }
         ScheduledFuture<?> previous = pending.getAndSet(next);
         if (previous != null) {
             previous.cancel(false);
@@ -121,23 +129,26 @@ public final class RebuildScheduler implements AutoCloseable {
         }
     }
 
-    /** Stops scheduling and waits for a rebuild under way to commit, so the store can be closed after. */
+    /**
+     * Stops scheduling and waits for a rebuild under way to commit, so the store can be closed after. The rebuild is
+     * not interrupted: an interrupt inside TDB2's file I/O closes its channels and leaves the transaction open.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.MINUTES)) {
-                LOG.warn("A rebuild is still running after five minutes; closing anyway");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         if (watcher != null) {
             try {
                 watcher.close();
             } catch (IOException e) {
                 LOG.debug("Closing the file watcher", e);
             }
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.MINUTES)) {
+                LOG.warn("A rebuild is still running after five minutes; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
