@@ -153,7 +153,9 @@ public final class Newsgraph {
         LanguageIdentifier lang = languages.get();
         String language = a.language();
         if (language == null) {
-            language = lang.identify(text.length() > 4000 ? text.substring(0, 4000) : text).language();
+            String head = text.length() > 4000 ? text.substring(0, 4000) : text;
+            // The detector costs as much as tagging the text; plain English prose in Latin letters needs no detector.
+            language = plainlyEnglish(head) && mostlyAscii(head) ? "eng" : lang.identify(head).language();
             a = new Article(a.key(), a.doc(), a.title(), a.text(), a.url(), a.published(), a.publisher(), language);
         }
         List<Event> events = List.of();
@@ -212,13 +214,23 @@ public final class Newsgraph {
     private static final java.util.Set<String> ENGLISH_FUNCTION_WORDS = java.util.Set.of("the", "and", "of", "to", "in",
             "that", "was", "were", "with", "for", "said", "has", "have", "by", "on", "its", "from");
 
+    /** English words that are not words of the other languages news copy quotes in Latin letters. */
+    private static final java.util.Set<String> DISTINCTLY_ENGLISH = java.util.Set.of("the", "and", "of", "to", "that",
+            "with", "for", "said", "says", "has", "have", "had", "by", "its", "from", "were", "which", "their", "they",
+            "this", "will", "would", "been", "after", "about", "into", "than", "who", "there", "what", "when", "could",
+            "should", "not", "more", "other", "some", "such", "these", "those", "our", "we", "she", "his", "them",
+            "are", "at", "it", "but");
+
     /**
      * A cheap first look before the language detector: a paragraph with many distinct English function words is
-     * English (the detector costs as much as tagging the paragraph).
+     * English (the detector costs as much as tagging the paragraph). Either many of a few common ones, or, in a
+     * paragraph in ASCII letters, at least three distinctly English words making up a quarter of its words.
      */
     static boolean plainlyEnglish(String line) {
         java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> distinct = new java.util.HashSet<>();
         int words = 0;
+        int english = 0;
         for (String w : line.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
             if (w.isEmpty()) {
                 continue;
@@ -227,8 +239,27 @@ public final class Newsgraph {
             if (ENGLISH_FUNCTION_WORDS.contains(w)) {
                 seen.add(w);
             }
+            if (DISTINCTLY_ENGLISH.contains(w)) {
+                english++;
+                distinct.add(w);
+            }
         }
-        return seen.size() >= 4 && seen.size() * 8 >= Math.min(words, 80);
+        return seen.size() >= 4 && seen.size() * 8 >= Math.min(words, 80)
+                || distinct.size() >= 3 && english * 4 >= words && mostlyAscii(line);
+    }
+
+    /** Nine in ten letters are ASCII: a text in another script, with an English paragraph or two, is not. */
+    static boolean mostlyAscii(String text) {
+        int letters = 0;
+        int ascii = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                ascii += c < 0x80 ? 1 : 0;
+            }
+        }
+        return ascii * 10 >= letters * 9;
     }
 
     private static boolean isEnglish(LanguageIdentifier.Guess g) {

@@ -46,6 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Cap answers at N rows (default ${DEFAULT-VALUE}; 0 for no cap). The command-line query has none.")
     long maxRows;
 
+    @Option(names = "--answer-cache-mb", paramLabel = "MB", defaultValue = "256",
+            description = "Memory for answers kept until the data next change (default ${DEFAULT-VALUE}; 0 for none). "
+                    + "The canned queries are answered ahead of any client after every commit.")
+    long answerCacheMb;
+
     /** "30s", "15m", "2h", "1d", or an ISO 8601 duration ("PT15M"). */
     static java.time.Duration duration(String text, String option) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
@@ -89,8 +94,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxRows < 0) {
             throw new UserException("--max-rows must be 0 (no cap) or more, not " + maxRows);
         }
+        if (answerCacheMb < 0) {
+            throw new UserException("--answer-cache-mb must be 0 (none) or more, not " + answerCacheMb);
+        }
         NewsgraphServer.Builder b = NewsgraphServer.create().port(port).host(host)
-                .queryTimeout(duration(queryTimeout, "--query-timeout")).maxRows(maxRows);
+                .queryTimeout(duration(queryTimeout, "--query-timeout")).maxRows(maxRows)
+                .answerCache(answerCacheMb << 20).warm(org.newsgraph.store.CannedQueries.bundled().unparameterised());
         KnowledgeStore store = null;
         if (config != null) {
             Options.readableFile(config, "config file");

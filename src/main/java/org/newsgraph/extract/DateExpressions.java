@@ -118,20 +118,29 @@ public final class DateExpressions {
     /** The date expressions of a text whose first character is at {@code offset} in the article. */
     public static List<Expression> find(String text, int offset) {
         List<Expression> out = new ArrayList<>();
-        scan(out, ISO, text, offset, m -> full(ri(m, 1), ri(m, 2), ri(m, 3)));
-        scan(out, MDY, text, offset, m -> full(ri(m, 3), month(m.group(1)), ri(m, 2)));
-        scan(out, DMY, text, offset, m -> full(ri(m, 3), month(m.group(2)), ri(m, 1)));
-        scan(out, MY, text, offset, m -> new Expression(0, 0, Expression.Kind.YEAR_MONTH, ri(m, 2), month(m.group(1)), 0, 0, null));
-        scan(out, MD, text, offset, m -> monthDay(month(m.group(1)), ri(m, 2)));
+        // Most sentences have no digit, and most patterns need one: skipping them changes nothing but the time.
+        boolean digits = false;
+        for (int i = 0; i < text.length() && !digits; i++) {
+            digits = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+        }
+        if (digits) {
+            scan(out, ISO, text, offset, m -> full(ri(m, 1), ri(m, 2), ri(m, 3)));
+            scan(out, MDY, text, offset, m -> full(ri(m, 3), month(m.group(1)), ri(m, 2)));
+            scan(out, DMY, text, offset, m -> full(ri(m, 3), month(m.group(2)), ri(m, 1)));
+            scan(out, MY, text, offset, m -> new Expression(0, 0, Expression.Kind.YEAR_MONTH, ri(m, 2), month(m.group(1)), 0, 0, null));
+            scan(out, MD, text, offset, m -> monthDay(month(m.group(1)), ri(m, 2)));
+        }
         scan(out, IN_MONTH, text, offset, m -> new Expression(0, 0, Expression.Kind.MONTH, 0, month(m.group(1)), 0, 0, null));
-        scan(out, DM, text, offset, m -> monthDay(month(m.group(2)), ri(m, 1)));
-        scan(out, INTERVAL, text, offset, m -> {
-            int from = ri(m, 1);
-            String to = m.group(2);
-            int end = to.length() == 2 ? from / 100 * 100 + Integer.parseInt(to) : Integer.parseInt(to);
-            return end > from ? new Expression(0, 0, Expression.Kind.INTERVAL, from, 0, 0, end, null) : null;
-        });
-        scan(out, YEAR, text, offset, m -> new Expression(0, 0, Expression.Kind.YEAR, ri(m, 1), 0, 0, 0, null));
+        if (digits) {
+            scan(out, DM, text, offset, m -> monthDay(month(m.group(2)), ri(m, 1)));
+            scan(out, INTERVAL, text, offset, m -> {
+                int from = ri(m, 1);
+                String to = m.group(2);
+                int end = to.length() == 2 ? from / 100 * 100 + Integer.parseInt(to) : Integer.parseInt(to);
+                return end > from ? new Expression(0, 0, Expression.Kind.INTERVAL, from, 0, 0, end, null) : null;
+            });
+            scan(out, YEAR, text, offset, m -> new Expression(0, 0, Expression.Kind.YEAR, ri(m, 1), 0, 0, 0, null));
+        }
         scan(out, EARLIER_THIS, text, offset, m -> new Expression(0, 0, Expression.Kind.RELATIVE_UNIT, 0, 0, 0, 0,
                 m.group(2).toLowerCase(Locale.ROOT)));
         scan(out, RELATIVE, text, offset, m -> {

@@ -43,6 +43,8 @@ public final class Gazetteer {
     private final Map<String, List<Name>> names = new HashMap<>();
     private final Map<String, List<Name>> demonyms = new HashMap<>();
     private final Map<String, List<Name>> shortNames = new HashMap<>();
+    /** Every prefix of every name's first word: a token that starts none cannot start a name. */
+    private final Set<String> firstWordPrefixes = new java.util.HashSet<>();
 
     private Gazetteer(Map<String, Entity> byIri) {
         this.byIri = Map.copyOf(byIri);
@@ -87,6 +89,14 @@ public final class Gazetteer {
             });
             r.listProperties(NG.shortName).forEachRemaining(s -> g.addName(g.shortNames, e, text(s)));
         });
+        for (Map<String, List<Name>> index : List.of(g.names, g.demonyms, g.shortNames)) {
+            for (String k : index.keySet()) {
+                String first = k.split(" ", 2)[0];
+                for (int n = 1; n <= first.length(); n++) {
+                    g.firstWordPrefixes.add(first.substring(0, n));
+                }
+            }
+        }
         return g;
     }
 
@@ -174,7 +184,7 @@ public final class Gazetteer {
     }
 
     private Mention longestAt(Sentence s, int i, Set<String> namedPeople) {
-        if (!s.token(i).text().chars().anyMatch(Character::isLetterOrDigit)) {
+        if (!s.token(i).text().chars().anyMatch(Character::isLetterOrDigit) || cannotStartName(s.token(i).text())) {
             return null;
         }
         for (int len = Math.min(MAX_NAME_TOKENS, s.size() - i); len >= 1; len--) {
@@ -206,6 +216,18 @@ public final class Gazetteer {
             }
         }
         return null;
+    }
+
+    /**
+     * True when no name's key can begin with this token: the first word of a span's key always begins with the
+     * first word of its first token's key (except after "the", which keys drop, and for scripts whose lower case
+     * depends on context), so most tokens are ruled out with one lookup instead of one per span length.
+     */
+    private boolean cannotStartName(String token) {
+        String k = key(token);
+        int space = k.indexOf(' ');
+        String first = space < 0 ? k : k.substring(0, space);
+        return !first.isEmpty() && !first.equals("the") && isAscii(first) && !firstWordPrefixes.contains(first);
     }
 
     private static Name pick(List<Name> candidates, String surface) {
@@ -253,19 +275,69 @@ public final class Gazetteer {
         list.sort(java.util.Comparator.comparingInt(n -> n.entity().kind().ordinal()));
     }
 
-    /** Lower case, accents and punctuation dropped, one space between words: "U.S." and "US" agree. */
+    /**
+     * Lower case, accents and punctuation dropped, one space between words: "U.S." and "US" agree. Written as one
+     * pass over the characters, as it runs for every span of every sentence.
+     */
     static String key(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        t = t.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace(".", "");
-        t = t.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-        if (t.startsWith("the ")) {
-            t = t.substring(4);
+        String t = text;
+        if (!isAscii(t)) {
+            t = Normalizer.normalize(t, Normalizer.Form.NFD);
+            StringBuilder unmarked = new StringBuilder(t.length());
+            t.codePoints().filter(cp -> !isMark(cp)).forEach(unmarked::appendCodePoint);
+            t = unmarked.toString();
         }
-        return t;
+        t = t.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(t.length());
+        boolean gap = false;
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '.') {
+                continue;
+            }
+            if (isLetterOrNumber(cp)) {
+                if (gap && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.appendCodePoint(cp);
+            } else {
+                gap = true;
+            }
+        }
+        if (sb.length() > 4 && sb.charAt(0) == 't' && sb.charAt(1) == 'h' && sb.charAt(2) == 'e' && sb.charAt(3) == ' ') {
+            return sb.substring(4);
+        }
+        return sb.toString();
     }
 
     private static String letters(String s) {
-        return s.replaceAll("[^\\p{L}\\p{N}]", "");
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().filter(Gazetteer::isLetterOrNumber).forEach(sb::appendCodePoint);
+        return sb.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Unicode's \p{M}. */
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Unicode's \p{L} or \p{N}. */
+    private static boolean isLetterOrNumber(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     private static EntityKind kindOf(Resource r) {

@@ -13,7 +13,7 @@ import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 
 /**
- * OpenNLP sentence detection, tokenisation, UD and Penn POS tagging, lemmatisation and chunking.
+ * OpenNLP sentence detection, tokenisation, Penn POS tagging (UD tags derived from it), lemmatisation and chunking.
  * Not thread-safe: one instance per thread over the shared {@link OpenNlpModels}.
  */
 public final class OpenNlpAnnotator implements TextAnnotator {
@@ -23,7 +23,6 @@ public final class OpenNlpAnnotator implements TextAnnotator {
 
     private final SentenceDetectorME sentenceDetector;
     private final TokenizerME tokenizer;
-    private final POSTaggerME udTagger;
     private final POSTaggerME pennTagger;
     private final LemmatizerME lemmatizer;
 
@@ -39,7 +38,6 @@ public final class OpenNlpAnnotator implements TextAnnotator {
     private OpenNlpAnnotator(OpenNlpModels models) {
         sentenceDetector = new SentenceDetectorME(models.sentences);
         tokenizer = new TokenizerME(models.tokens);
-        udTagger = new POSTaggerME(models.udPos, POSTagFormat.UD);
         pennTagger = new POSTaggerME(models.pennPos, POSTagFormat.PENN);
         lemmatizer = new LemmatizerME(models.lemmas);
         chunker = new ChunkerME(models.chunks);
@@ -88,7 +86,10 @@ public final class OpenNlpAnnotator implements TextAnnotator {
                 words[i] = normaliseQuotes(spans[i].getCoveredText(sText).toString());
             }
             String[] penn = pennTagger.tag(words);
-            String[] upos = udTagger.tag(words);
+            String[] upos = new String[words.length];
+            for (int i = 0; i < words.length; i++) {
+                upos[i] = UniversalTags.fromPenn(words[i], penn[i]);
+            }
             String[] lemmas = lemmas(words, upos);
             List<Token> tokens = new ArrayList<>(spans.length);
             for (int i = 0; i < spans.length; i++) {

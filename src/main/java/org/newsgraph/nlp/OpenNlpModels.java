@@ -25,6 +25,7 @@ public final class OpenNlpModels {
     static final String CHUNKS = "/en-chunker.bin";
     static final String LANGUAGES = "/langdetect-183.bin";
 
+    private static final int CHUNK_BEAM = 3;
     private static volatile OpenNlpModels shared;
 
     final SentenceModel sentences;
@@ -41,8 +42,17 @@ public final class OpenNlpModels {
         udPos = new POSModel(open(UD_POS));
         pennPos = new POSModel(open(PENN_POS));
         lemmas = new LemmatizerModel(open(LEMMAS));
-        chunks = new ChunkerModel(open(CHUNKS));
+        chunks = narrowBeam(new ChunkerModel(open(CHUNKS)));
         languages = new LanguageDetectorModel(open(LANGUAGES));
+    }
+
+    /**
+     * The chunker with the POS tagger's beam of 3 instead of its model's 10: on news copy the best sequence is the
+     * same, and chunking costs a third.
+     */
+    private static ChunkerModel narrowBeam(ChunkerModel model) {
+        opennlp.tools.ml.model.MaxentModel maxent = model.getArtifact("chunker.model");
+        return new ChunkerModel(model.getLanguage(), maxent, CHUNK_BEAM, java.util.Map.of(), model.getFactory());
     }
 
     /** The process-wide models, loaded on first use (about two seconds). */
@@ -75,6 +85,11 @@ public final class OpenNlpModels {
     /** The Universal Dependencies part-of-speech model. */
     public POSModel udPosModel() {
         return udPos;
+    }
+
+    /** The Penn Treebank tagger's model, which the extraction rules read. */
+    public POSModel pennPosModel() {
+        return pennPos;
     }
 
     private static InputStream open(String resource) throws IOException {

@@ -1,6 +1,5 @@
 package org.newsgraph.server;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.atlas.lib.Pair;
@@ -16,12 +15,15 @@ import org.apache.jena.sparql.exec.QueryExec;
  */
 final class BoundedQueryService extends SPARQL_QueryDataset {
 
-    private final long timeoutMillis;
+    private final TimeLimits limits;
     private final long maxRows;
+    /** The warmer's queries under way, so that closing the server need not wait minutes for them. */
+    private final java.util.Set<QueryExec> warming = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     /** A zero or negative maxRows means no cap. */
-    BoundedQueryService(Duration timeout, long maxRows) {
-        this.timeoutMillis = timeout.toMillis();
+    BoundedQueryService(TimeLimits limits, long maxRows) {
+        this.limits = limits;
         this.maxRows = maxRows;
     }
 
@@ -37,21 +39,20 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
-        long timeout = timeoutMillis;
-        // A client may ask for less time with Fuseki's "timeout" parameter (seconds), never for more.
-        String asked = action.getRequestParameter("timeout");
-        if (asked != null) {
-            try {
-                String overall = asked.contains(",") ? asked.substring(asked.indexOf(',') + 1) : asked;
-                long askedMillis = (long) (Double.parseDouble(overall.strip()) * 1000);
-                if (askedMillis > 0) {
-                    timeout = Math.min(timeout, askedMillis);
-                }
-            } catch (RuntimeException ignored) {
-                // A malformed value keeps the server's limit.
-            }
-        }
-        return QueryExec.newBuilder().dataset(dataset).query(query).context(action.getContext())
+        long timeout = limits.millisFor(action.getRequestParameter("timeout"), action.getRequest().getHeader(TimeLimits.WARM_HEADER));
+        QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(query).context(action.getContext())
                 .timeout(timeout, TimeUnit.MILLISECONDS).build();
+        if (timeout > limits.serverMillis()) {
+            warming.add(exec);
+        }
+        return exec;
+    }
+
+    /** Cancels the warmer's queries under way; each ends its read transaction as a timeout would. */
+    void abortWarming() {
+        synchronized (warming) {
+            warming.forEach(QueryExec::abort);
+            warming.clear();
+        }
     }
 }

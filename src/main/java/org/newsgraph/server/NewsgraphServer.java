@@ -1,6 +1,7 @@
 package org.newsgraph.server;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -25,11 +26,19 @@ public final class NewsgraphServer implements AutoCloseable {
     public static final String DATASET = "/kg";
     public static final java.time.Duration DEFAULT_QUERY_TIMEOUT = java.time.Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_ROWS = 10_000;
+    /** Memory for answers kept until the next commit (see {@link AnswerCache}). */
+    public static final long DEFAULT_ANSWER_CACHE_BYTES = 256L << 20;
 
     private final FusekiServer server;
+    private final AnswerWarmer warmer;
+    private final BoundedQueryService queries;
+    private final String host;
 
-    private NewsgraphServer(FusekiServer server) {
+    private NewsgraphServer(FusekiServer server, AnswerWarmer warmer, BoundedQueryService queries, String host) {
         this.server = server;
+        this.warmer = warmer;
+        this.queries = queries;
+        this.host = host;
     }
 
     public static Builder create() {
@@ -45,6 +54,8 @@ public final class NewsgraphServer implements AutoCloseable {
         private boolean console = true;
         private java.time.Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private long maxRows = DEFAULT_MAX_ROWS;
+        private long answerCacheBytes = DEFAULT_ANSWER_CACHE_BYTES;
+        private List<String> warmQueries = List.of();
 
         /** The dataset to serve as /kg (its context should set the union default graph). */
         public Builder dataset(DatasetGraph dsg) {
@@ -91,10 +102,34 @@ public final class NewsgraphServer implements AutoCloseable {
             return this;
         }
 
+        /** Memory for answers kept until the database next commits; 256 MB by default, 0 to evaluate every query. */
+        public Builder answerCache(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the answer cache cannot be negative: " + bytes);
+            }
+            this.answerCacheBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Queries to answer ahead of any client each time the data change (with the answer cache on and a
+         * {@link #dataset}), as JSON results: a rebuild's first reader then finds them ready.
+         */
+        public Builder warm(List<String> queries) {
+            this.warmQueries = List.copyOf(queries);
+            return this;
+        }
+
         public NewsgraphServer build() {
             useTemporaryFusekiBase();
+            // At scale the canned queries take minutes; the warmer may take ten, clients never more than the limit.
+            TimeLimits limits = TimeLimits.of(queryTimeout.toMillis(), java.time.Duration.ofMinutes(10).toMillis());
+            BoundedQueryService queries = new BoundedQueryService(limits, maxRows);
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).enableStats(true)
-                    .registerOperation(Operation.Query, new BoundedQueryService(queryTimeout, maxRows));
+                    .registerOperation(Operation.Query, queries);
+            if (answerCacheBytes > 0) {
+                b.addFilter("/*", new AnswerCache(answerCacheBytes, limits));
+            }
             if (console) {
                 b.fusekiModules(FusekiModules.create(FMod_Admin.create(), FMod_UI.create()));
                 b.addFilter("/$/*", new LoopbackOnlyFilter());
@@ -120,7 +155,9 @@ public final class NewsgraphServer implements AutoCloseable {
                     sc.setHost(host);
                 }
             }
-            return new NewsgraphServer(server);
+            AnswerWarmer warmer = answerCacheBytes > 0 && dataset != null && config == null && !warmQueries.isEmpty()
+                    ? new AnswerWarmer(dataset, warmQueries, java.time.Duration.ofSeconds(1), limits.warmToken()) : null;
+            return new NewsgraphServer(server, warmer, queries, host);
         }
     }
 
@@ -143,6 +180,11 @@ public final class NewsgraphServer implements AutoCloseable {
 
     public NewsgraphServer start() {
         server.start();
+        if (warmer != null) {
+            // The server asks itself: over loopback when it listens on every interface.
+            String self = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+            warmer.start("http://" + self + ":" + port() + DATASET + "/sparql");
+        }
         return this;
     }
 
@@ -156,12 +198,23 @@ public final class NewsgraphServer implements AutoCloseable {
         return "http://localhost:" + port();
     }
 
+    /** The data version whose answers the warmer last made ready, or null (before the first, or without warming). */
+    Object warmedVersion() {
+        return warmer == null ? null : warmer.warmed();
+    }
+
     public void join() {
         server.join();
     }
 
     @Override
     public void close() {
+        if (warmer != null) {
+            // The database must not be closed under a running query: cancel the warmer's and let it see the end.
+            warmer.close();
+            queries.abortWarming();
+            warmer.awaitStop();
+        }
         server.stop();
     }
 }

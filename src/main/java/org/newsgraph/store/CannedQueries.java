@@ -52,6 +52,11 @@ public final class CannedQueries {
         return queries;
     }
 
+    /** The texts of the queries that run as they are, without a "# Parameters:" line to fill in. */
+    public List<String> unparameterised() {
+        return queries.stream().map(CannedQuery::text).filter(t -> !t.contains("# Parameters:")).toList();
+    }
+
     public Optional<CannedQuery> byName(String name) {
         String n = name.endsWith(".rq") ? name.substring(0, name.length() - 3) : name;
         return queries.stream().filter(q -> q.name().equals(n)).findFirst();

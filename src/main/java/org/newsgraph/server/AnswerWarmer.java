@@ -1,0 +1,119 @@
+package org.newsgraph.server;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks the server's own endpoint a set of queries whenever the database commits new data, so that the first
+ * researcher to ask after a rebuild finds the answer ready in the {@link AnswerCache}.
+ */
+final class AnswerWarmer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerWarmer.class);
+
+    private final DatasetGraph dataset;
+    private final List<String> queries;
+    private final Duration every;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile String endpoint;
+    private volatile DataVersion warmed;
+
+    private final String token;
+
+    /** The token proves the warmer's requests to {@link TimeLimits}. */
+    AnswerWarmer(DatasetGraph dataset, List<String> queries, Duration every, String token) {
+        this.token = token;
+        this.dataset = dataset;
+        this.queries = List.copyOf(queries);
+        this.every = every;
+        this.thread = new Thread(this::run, "newsgraph-warm");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts warming answers from the SPARQL endpoint's URL. */
+    void start(String sparqlEndpoint) {
+        this.endpoint = sparqlEndpoint;
+        thread.start();
+    }
+
+    /** The data version whose answers were last warmed, or null. */
+    DataVersion warmed() {
+        return warmed;
+    }
+
+    private void run() {
+        while (!closed) {
+            Optional<DataVersion> now = DataVersion.of(dataset);
+            if (now.isPresent() && !now.get().equals(warmed)) {
+                long t0 = System.nanoTime();
+                int ok = 0;
+                for (String q : queries) {
+                    if (closed) {
+                        return;
+                    }
+                    ok += ask(q) ? 1 : 0;
+                }
+                warmed = now.get();
+                LOG.info("Answers ready for {} of {} canned queries ({} ms)", ok, queries.size(), (System.nanoTime() - t0) / 1_000_000);
+            }
+            synchronized (this) {
+                try {
+                    if (!closed) {
+                        wait(every.toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean ask(String query) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/sparql-results+json")
+                .header(TimeLimits.WARM_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException e) {
+            LOG.debug("Warming a query failed", e);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops warming: no new query is asked; see {@link #awaitStop} for the one under way. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+    }
+
+    /** Waits for the query under way, if any, to be answered (or cancelled). */
+    void awaitStop() {
+        try {
+            thread.join(Duration.ofMinutes(1).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
