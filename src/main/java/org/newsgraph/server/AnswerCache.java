@@ -210,11 +210,14 @@ final class AnswerCache implements Filter {
     }
 
     private synchronized void put(Key key, Answer answer) {
-        // Versions only move forward: answers read from older data will never be asked for again.
+        // Versions only move forward, and a compaction starts new storage: answers read from older data of the
+        // same endpoint will never be asked for again (and would keep the old storage from being collected).
         for (Iterator<Map.Entry<Key, Answer>> it = answers.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Key, Answer> e = it.next();
-            if (e.getKey().data().storage().equals(key.data().storage()) && e.getKey().data().version() < key.data().version()
-                    || e.getKey().equals(key)) {
+            DataVersion old = e.getKey().data();
+            boolean stale = e.getKey().path().equals(key.path())
+                    && (!old.storage().equals(key.data().storage()) || old.version() < key.data().version());
+            if (stale || e.getKey().equals(key)) {
                 bytes -= e.getValue().gzip().length;
                 it.remove();
             }

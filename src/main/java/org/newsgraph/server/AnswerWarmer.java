@@ -49,6 +49,10 @@ final class AnswerWarmer implements AutoCloseable {
         thread.start();
     }
 
+    DatasetGraph dataset() {
+        return dataset;
+    }
+
     /** The data version whose answers were last warmed, or null. */
     DataVersion warmed() {
         return warmed;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -52,15 +53,25 @@ public final class CrossArticleLinker {
 
     /** The knowledge graph of the dataset's current content. */
     public Graph link(Dataset ds) {
-        return link(source(ds));
+        Graph g = linkAgreementsAndResolutions(source(ds));
+        // Every event of the store passes through here: its rows are read as they come, never held as a list.
+        linkHappenings(each -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(PREFIXES + ALL_EVENTS).build()) {
+                qe.execSelect().forEachRemaining(each);
+            }
+        }, g);
+        return g;
     }
 
     /** The knowledge graph of what a SPARQL source answers (a local dataset or a remote endpoint). */
     public Graph link(Function<String, List<QuerySolution>> source) {
         Graph g = linkAgreementsAndResolutions(source);
-        linkHappenings(source, null, g);
+        linkHappenings(each -> select(source, ALL_EVENTS).forEach(each), g);
         return g;
     }
+
+    private static final String ALL_EVENTS = "SELECT ?e ?action ?actor ?target WHERE { ?e a ng:Event ; ng:action ?action ; "
+            + "ng:actor ?actor . OPTIONAL { ?e ng:target ?target } }";
 
     /** The agreements and resolutions part of the knowledge graph: every triple whose subject is not a happening. */
     public Graph linkAgreementsAndResolutions(Dataset ds) {
@@ -81,9 +92,25 @@ public final class CrossArticleLinker {
     public Graph linkHappenings(Dataset ds, Collection<ActionActor> pairs) {
         Graph g = GraphFactory.createDefaultGraph();
         if (!pairs.isEmpty()) {
-            linkHappenings(source(ds), pairs, g);
+            linkHappenings(eventsOf(source(ds), pairs), g);
         }
         return g;
+    }
+
+    /** The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}. */
+    private static Consumer<Consumer<QuerySolution>> eventsOf(Function<String, List<QuerySolution>> source,
+                                                             Collection<ActionActor> pairs) {
+        // One query per pair with its IRIs written in, the actor first: ARQ would join a VALUES block only after
+        // scanning every event, and TDB2 keeps the written order of patterns with two constants each.
+        return each -> {
+            for (ActionActor p : pairs) {
+                String action = "<" + p.action().getURI() + ">";
+                String actor = "<" + p.actor().getURI() + ">";
+                select(source, "SELECT ?e (" + action + " AS ?action) (" + actor + " AS ?actor) ?target WHERE { "
+                        + "?e ng:actor " + actor + " ; ng:action " + action + " ; a ng:Event . OPTIONAL { ?e ng:target ?target } }")
+                        .forEach(each);
+            }
+        };
     }
 
     /**
@@ -136,7 +163,7 @@ public final class CrossArticleLinker {
         String k = "GRAPH <" + NG.KNOWLEDGE_GRAPH + "> ";
 
         // Happenings: one (action, actor) pair at a time.
-        linkHappenings(src, scope.pairs(), after);
+        linkHappenings(eventsOf(src, scope.pairs()), after);
         for (ActionActor p : scope.pairs()) {
             for (QuerySolution r : select(src, "SELECT ?h ?p ?o WHERE { " + k + "{ ?h ng:actor <" + p.actor().getURI() + "> ; "
                     + "ng:action <" + p.action().getURI() + "> ; a ng:Happening ; ?p ?o } }")) {
@@ -529,39 +556,29 @@ public final class CrossArticleLinker {
      * Claims of one real-world event: the same action, actor and target. A claim with no target joins the actor's
      * happening of that action with the most claims, if there is one.
      */
-    private void linkHappenings(Function<String, List<QuerySolution>> ds, Collection<ActionActor> pairs, Graph g) {
-        Map<String, List<String>> targetsOf = new LinkedHashMap<>();
+    private void linkHappenings(Consumer<Consumer<QuerySolution>> rows, Graph g) {
+        // Per event only its action, actor and first target in IRI order: the group key. Action, actor and target
+        // IRIs repeat across events, so one copy of each is kept.
         Map<String, String[]> actionActor = new LinkedHashMap<>();
-        List<QuerySolution> rows = new ArrayList<>();
-        if (pairs == null) {
-            rows = select(ds, "SELECT ?e ?action ?actor ?target WHERE { ?e a ng:Event ; ng:action ?action ; ng:actor ?actor . "
-                    + "OPTIONAL { ?e ng:target ?target } }");
-        } else {
-            // One query per pair with its IRIs written in, the actor first: ARQ would join a VALUES block only after
-            // scanning every event, and TDB2 keeps the written order of patterns with two constants each.
-            for (ActionActor p : pairs) {
-                String action = "<" + p.action().getURI() + ">";
-                String actor = "<" + p.actor().getURI() + ">";
-                rows.addAll(select(ds, "SELECT ?e (" + action + " AS ?action) (" + actor + " AS ?actor) ?target WHERE { "
-                        + "?e ng:actor " + actor + " ; ng:action " + action + " ; a ng:Event . OPTIONAL { ?e ng:target ?target } }"));
-            }
-        }
-        for (QuerySolution r : rows) {
+        Map<String, String> firstTarget = new HashMap<>();
+        Map<String, String> pool = new HashMap<>();
+        rows.accept(r -> {
             String e = str(r, "e");
-            actionActor.put(e, new String[] {str(r, "action"), str(r, "actor")});
-            List<String> ts = targetsOf.computeIfAbsent(e, x -> new ArrayList<>());
-            if (str(r, "target") != null) {
-                ts.add(str(r, "target"));
+            actionActor.computeIfAbsent(e, x -> new String[] {pool.computeIfAbsent(str(r, "action"), y -> y),
+                pool.computeIfAbsent(str(r, "actor"), y -> y)});
+            String t = str(r, "target");
+            if (t != null) {
+                firstTarget.merge(e, pool.computeIfAbsent(t, y -> y), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
-        }
+        });
         TreeMap<String, List<String>> groups = new TreeMap<>();
         List<String> untargeted = new ArrayList<>();
         for (Map.Entry<String, String[]> e : actionActor.entrySet()) {
-            List<String> ts = targetsOf.get(e.getKey());
-            if (ts.isEmpty()) {
+            String first = firstTarget.get(e.getKey());
+            if (first == null) {
                 untargeted.add(e.getKey());
             } else {
-                String key = e.getValue()[0] + "|" + e.getValue()[1] + "|" + ts.stream().sorted().findFirst().orElseThrow();
+                String key = e.getValue()[0] + "|" + e.getValue()[1] + "|" + first;
                 groups.computeIfAbsent(key, x -> new ArrayList<>()).add(e.getKey());
             }
         }
