@@ -36,7 +36,6 @@ import org.apache.jena.fuseki.DEF;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.system.ConNeg;
-import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * Answers a repeated SPARQL query from memory until the database next commits a write. The data change only when
@@ -60,20 +59,23 @@ final class AnswerCache implements Filter {
     private final AtomicLong misses = new AtomicLong();
 
     /** What identifies an answer: the data it was read from, the endpoint, the chosen formats and every parameter. */
-    private record Key(DataVersion data, String path, String formats, Map<String, List<String>> parameters) {
+    private record Key(String dataset, DataVersion data, String path, String formats, Map<String, List<String>> parameters) {
     }
+
+    /** The newest data each dataset has answered from: older answers are dropped once, when it moves. */
+    private final Map<String, DataVersion> newest = new java.util.HashMap<>();
 
     /** An answer as gzip bytes: kept small, and sent as they are to the clients that accept gzip (browsers do). */
     private record Answer(String contentType, String vary, byte[] gzip, long length) {
     }
 
     /**
-     * @param capacityBytes       the most memory all answers may take; one answer may take a quarter of it
+     * @param capacityBytes the most memory all answers may take; one answer, before compression, an eighth of it
      * @param limits        the query time limits: an answer that took that long may have been cut off
      */
     AnswerCache(long capacityBytes, TimeLimits limits) {
         this.capacityBytes = capacityBytes;
-        this.entryLimitBytes = capacityBytes / 4;
+        this.entryLimitBytes = capacityBytes / 8;
         this.limits = limits;
     }
 
@@ -94,12 +96,15 @@ final class AnswerCache implements Filter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<DataVersion> version = DataVersion.of(datasetOf(request, path));
+        DataAccessPoint dataset = datasetOf(request, path);
+        // An authenticated endpoint may answer users differently: its answers are never shared.
+        Optional<DataVersion> version = dataset == null || request.getHeader("Authorization") != null
+                || request.getRemoteUser() != null ? Optional.empty() : DataVersion.of(dataset.getDataService().getDataset());
         if (version.isEmpty()) {
             chain.doFilter(req, res);
             return;
         }
-        Key key = new Key(version.get(), path, formats(request), parameters(request));
+        Key key = new Key(dataset.getName(), version.get(), path, formats(request), parameters(request));
         CompletableFuture<Answer> mine = null;
         if (!wantsFresh(request)) {
             Answer cached = get(key);
@@ -114,6 +119,11 @@ final class AnswerCache implements Filter {
                 }
                 if (other != null) {
                     cached = await(other);
+                    if (cached == null && Thread.currentThread().isInterrupted()) {
+                        // The server is stopping: never read TDB2 on an interrupted thread (it closes its files).
+                        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The server is stopping");
+                        return;
+                    }
                 }
             }
             if (cached != null) {
@@ -210,20 +220,24 @@ final class AnswerCache implements Filter {
     }
 
     private synchronized void put(Key key, Answer answer) {
-        // Versions only move forward, and a compaction starts new storage: answers read from older data of the
-        // same endpoint will never be asked for again (and would keep the old storage from being collected).
-        for (Iterator<Map.Entry<Key, Answer>> it = answers.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Key, Answer> e = it.next();
-            DataVersion old = e.getKey().data();
-            boolean stale = e.getKey().path().equals(key.path())
-                    && (!old.storage().equals(key.data().storage()) || old.version() < key.data().version());
-            if (stale || e.getKey().equals(key)) {
-                bytes -= e.getValue().gzip().length;
-                it.remove();
+        // Versions only move forward, and a compaction starts new storage: once a dataset answers from newer data,
+        // its older answers will never be asked for again (and would keep old storage from being collected).
+        DataVersion latest = newest.get(key.dataset());
+        boolean newer = latest == null || !latest.storage().equals(key.data().storage()) || latest.version() < key.data().version();
+        if (latest != null && newer) {
+            for (Iterator<Map.Entry<Key, Answer>> it = answers.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Key, Answer> e = it.next();
+                if (e.getKey().dataset().equals(key.dataset())) {
+                    bytes -= e.getValue().gzip().length;
+                    it.remove();
+                }
             }
+        } else if (!newer && !latest.equals(key.data())) {
+            return; // a slow evaluation of data already superseded
         }
-        answers.put(key, answer);
-        bytes += answer.gzip().length;
+        newest.put(key.dataset(), key.data());
+        Answer previous = answers.put(key, answer);
+        bytes += answer.gzip().length - (previous == null ? 0 : previous.gzip().length);
         for (Iterator<Map.Entry<Key, Answer>> it = answers.entrySet().iterator(); bytes > capacityBytes && it.hasNext(); ) {
             bytes -= it.next().getValue().gzip().length;
             it.remove();
@@ -251,7 +265,7 @@ final class AnswerCache implements Filter {
     }
 
     /** The dataset a request addresses: the longest registered name that prefixes its path ("/kg" for "/kg/sparql"). */
-    private static DatasetGraph datasetOf(HttpServletRequest request, String path) {
+    private static DataAccessPoint datasetOf(HttpServletRequest request, String path) {
         DataAccessPointRegistry registry = DataAccessPointRegistry.get(request.getServletContext());
         if (registry == null) {
             return null;
@@ -259,7 +273,7 @@ final class AnswerCache implements Filter {
         for (String p = path; p.length() > 1; p = p.substring(0, Math.max(1, p.lastIndexOf('/')))) {
             DataAccessPoint dap = registry.get(p);
             if (dap != null) {
-                return dap.getDataService().getDataset();
+                return dap;
             }
         }
         return null;

@@ -60,18 +60,11 @@ final class AnswerWarmer implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            Optional<DataVersion> now = DataVersion.of(dataset);
-            if (now.isPresent() && !now.get().equals(warmed)) {
-                long t0 = System.nanoTime();
-                int ok = 0;
-                for (String q : queries) {
-                    if (closed) {
-                        return;
-                    }
-                    ok += ask(q) ? 1 : 0;
-                }
-                warmed = now.get();
-                LOG.info("Answers ready for {} of {} canned queries ({} ms)", ok, queries.size(), (System.nanoTime() - t0) / 1_000_000);
+            try {
+                warmIfChanged();
+            } catch (RuntimeException e) {
+                // A store closing under it, an address it cannot reach: the next pass tries again.
+                LOG.warn("Warming the canned answers failed: {}", e.toString());
             }
             synchronized (this) {
                 try {
@@ -83,6 +76,24 @@ final class AnswerWarmer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void warmIfChanged() {
+        Optional<DataVersion> now = DataVersion.of(dataset);
+        if (now.isEmpty() || now.get().equals(warmed)) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        int ok = 0;
+        for (String q : queries) {
+            if (closed) {
+                return;
+            }
+            ok += ask(q) ? 1 : 0;
+        }
+        // Asked, whether answered or not: a query that runs out of time would only run out of time again.
+        warmed = now.get();
+        LOG.info("Answers ready for {} of {} canned queries ({} ms)", ok, queries.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     private boolean ask(String query) {

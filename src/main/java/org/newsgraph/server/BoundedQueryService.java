@@ -18,8 +18,8 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
     private final TimeLimits limits;
     private final long maxRows;
     /** The warmer's queries under way, so that closing the server need not wait minutes for them. */
-    private final java.util.Set<QueryExec> warming = java.util.Collections.synchronizedSet(
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    private final java.util.Set<QueryExec> warming = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private boolean closing;
 
     /** A zero or negative maxRows means no cap. */
     BoundedQueryService(TimeLimits limits, long maxRows) {
@@ -39,18 +39,29 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
-        long timeout = limits.millisFor(action.getRequestParameter("timeout"), action.getRequest().getHeader(TimeLimits.WARM_HEADER));
+        String warmHeader = action.getRequest().getHeader(TimeLimits.WARM_HEADER);
+        long timeout = limits.millisFor(action.getRequestParameter("timeout"), warmHeader);
         QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(query).context(action.getContext())
                 .timeout(timeout, TimeUnit.MILLISECONDS).build();
-        if (timeout > limits.serverMillis()) {
-            warming.add(exec);
+        if (limits.isWarmer(warmHeader)) {
+            synchronized (warming) {
+                if (closing) {
+                    exec.abort();
+                } else {
+                    warming.add(exec);
+                }
+            }
         }
         return exec;
     }
 
-    /** Cancels the warmer's queries under way; each ends its read transaction as a timeout would. */
+    /**
+     * Cancels the warmer's queries under way, and any it asks from now on; each ends its read transaction as a
+     * timeout would.
+     */
     void abortWarming() {
         synchronized (warming) {
+            closing = true;
             warming.forEach(QueryExec::abort);
             warming.clear();
         }

@@ -25,10 +25,15 @@ record TimeLimits(long serverMillis, long warmMillis, String warmToken) {
         return new TimeLimits(serverMillis, Math.max(serverMillis, warmMillis), HexFormat.of().formatHex(secret));
     }
 
+    /** Whether a request's warm header (or null) proves it comes from the server's own warmer. */
+    boolean isWarmer(String warmHeader) {
+        return warmHeader != null && MessageDigest.isEqual(warmHeader.getBytes(StandardCharsets.UTF_8),
+                warmToken.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The limit for a request with this "timeout" parameter and warm header (either may be null). */
     long millisFor(String timeoutParameter, String warmHeader) {
-        if (warmHeader != null && MessageDigest.isEqual(warmHeader.getBytes(StandardCharsets.UTF_8),
-                warmToken.getBytes(StandardCharsets.UTF_8))) {
+        if (isWarmer(warmHeader)) {
             return warmMillis;
         }
         if (timeoutParameter == null) {

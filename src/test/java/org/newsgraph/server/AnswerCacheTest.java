@@ -100,6 +100,10 @@ class AnswerCacheTest {
                 assertEquals(first.body(), new String(new java.util.zip.GZIPInputStream(
                         new java.io.ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8));
 
+                // An authenticated request may be answered for its user alone: it is never answered from memory.
+                assertEquals("none", cache(ask(server, events, "application/sparql-results+json",
+                        "Authorization", "Basic bmV3c2dyYXBoOnNlY3JldA==")));
+
                 // A client may insist on a fresh evaluation.
                 HttpResponse<String> fresh = ask(server, events, "application/sparql-results+json", "Cache-Control", "no-cache");
                 assertEquals("miss", cache(fresh));
