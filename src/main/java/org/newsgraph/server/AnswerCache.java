@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -55,8 +54,6 @@ final class AnswerCache implements Filter {
     private final LinkedHashMap<Key, Answer> answers = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
     private final ConcurrentHashMap<Key, CompletableFuture<Answer>> running = new ConcurrentHashMap<>();
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
 
     /** What identifies an answer: the data it was read from, the endpoint, the chosen formats and every parameter. */
     private record Key(String dataset, DataVersion data, String path, String formats, Map<String, List<String>> parameters) {
@@ -77,14 +74,6 @@ final class AnswerCache implements Filter {
         this.capacityBytes = capacityBytes;
         this.entryLimitBytes = capacityBytes / 8;
         this.limits = limits;
-    }
-
-    long hits() {
-        return hits.get();
-    }
-
-    long misses() {
-        return misses.get();
     }
 
     @Override
@@ -127,12 +116,10 @@ final class AnswerCache implements Filter {
                 }
             }
             if (cached != null) {
-                hits.incrementAndGet();
                 replay(request, response, cached);
                 return;
             }
         }
-        misses.incrementAndGet();
         Answer answer = null;
         try {
             answer = evaluate(request, response, chain);

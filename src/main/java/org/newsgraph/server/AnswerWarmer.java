@@ -25,20 +25,20 @@ final class AnswerWarmer implements AutoCloseable {
     private final DatasetGraph dataset;
     private final List<String> queries;
     private final Duration every;
+    /** Proves the warmer's requests to {@link TimeLimits}. */
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Thread thread;
     private volatile boolean closed;
     private volatile String endpoint;
     private volatile DataVersion warmed;
 
-    private final String token;
-
-    /** The token proves the warmer's requests to {@link TimeLimits}. */
+    /** Looks at the data version every so often; asks the queries with the token when it has moved. */
     AnswerWarmer(DatasetGraph dataset, List<String> queries, Duration every, String token) {
-        this.token = token;
         this.dataset = dataset;
         this.queries = List.copyOf(queries);
         this.every = every;
+        this.token = token;
         this.thread = new Thread(this::run, "newsgraph-warm");
         this.thread.setDaemon(true);
     }
