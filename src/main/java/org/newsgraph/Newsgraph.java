@@ -364,7 +364,7 @@ public final class Newsgraph {
                 } else {
                     w.relink();
                 }
-                record.events = w.count("SELECT (COUNT(*) AS ?n) WHERE { ?e a <" + NG.Event.getURI() + "> }");
+                record.events = w.events();
                 record.triples = w.size();
                 w.replaceGraph(NG.BUILDS_GRAPH, record.graph(Instant.now(), version(), fingerprint), false);
             });

@@ -16,6 +16,7 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.tdb2.TDB2;
@@ -167,12 +168,20 @@ public final class KnowledgeStore implements AutoCloseable {
             }
         }
 
-        /** The first number a counting query gives, as this transaction sees the data. */
-        public long count(String sparql) {
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(sparql).build()) {
-                var rs = qe.execSelect();
-                return rs.hasNext() ? rs.next().getLiteral(rs.getResultVars().get(0)).getLong() : 0;
+        /** Events in the dataset, as this transaction sees it (each event lives in one article graph). */
+        public long events() {
+            // An index range count: no node is decoded, where a SPARQL COUNT over the union graph decodes them all.
+            Node type = RDF.type.asNode();
+            DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+            java.util.Iterator<?> it = tdb != null
+                    ? tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(Node.ANY, Node.ANY, type, NG.Event.asNode())
+                    : dsg.find(Node.ANY, Node.ANY, type, NG.Event.asNode());
+            long n = 0;
+            while (it.hasNext()) {
+                it.next();
+                n++;
             }
+            return n;
         }
 
         /** Quads in the dataset, as this transaction sees it. */
@@ -233,25 +242,31 @@ public final class KnowledgeStore implements AutoCloseable {
      * What the store knows of each article it holds: key to {content hash, extractor fingerprint, graph name}.
      */
     public java.util.Map<String, String[]> articleStates() {
-        // Index lookups rather than a SPARQL query over every article graph: every build starts here.
+        // Four index scans joined in memory, rather than lookups per article or a SPARQL query over every article
+        // graph: every build starts here, and at 10,000 articles the lookups were a quarter of a one-article rebuild.
         Node identifier = NodeFactory.createURI("http://schema.org/identifier");
         return read(ds -> {
             DatasetGraph dsg = ds.asDatasetGraph();
+            java.util.Set<Quad> articles = new java.util.HashSet<>();
+            dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), NG.Article.asNode())
+                    .forEachRemaining(q -> articles.add(Quad.create(q.getGraph(), q.getSubject(), Node.ANY, Node.ANY)));
+            java.util.Map<Quad, Node> keys = new java.util.HashMap<>();
+            dsg.find(Node.ANY, Node.ANY, identifier, Node.ANY).forEachRemaining(q ->
+                    keys.putIfAbsent(Quad.create(q.getGraph(), q.getSubject(), Node.ANY, Node.ANY), q.getObject()));
+            java.util.Map<Node, Node> fingerprints = new java.util.HashMap<>();
+            dsg.find(Node.ANY, Node.ANY, NG.extractorFingerprint.asNode(), Node.ANY)
+                    .forEachRemaining(q -> fingerprints.putIfAbsent(q.getGraph(), q.getObject()));
             java.util.Map<String, String[]> out = new java.util.HashMap<>();
             dsg.find(Node.ANY, Node.ANY, NG.contentHash.asNode(), Node.ANY).forEachRemaining(q -> {
                 Node g = q.getGraph();
-                Node a = q.getSubject();
-                if (!g.isURI() || !q.getObject().isLiteral() || !dsg.contains(g, a, RDF.type.asNode(), NG.Article.asNode())) {
+                Quad article = Quad.create(g, q.getSubject(), Node.ANY, Node.ANY);
+                Node key = keys.get(article);
+                if (!g.isURI() || !q.getObject().isLiteral() || !articles.contains(article) || key == null) {
                     return;
                 }
-                var ids = dsg.find(g, a, identifier, Node.ANY);
-                var fps = dsg.find(g, Node.ANY, NG.extractorFingerprint.asNode(), Node.ANY);
-                if (ids.hasNext()) {
-                    Node key = ids.next().getObject();
-                    Node fp = fps.hasNext() ? fps.next().getObject() : null;
-                    out.put(key.getLiteralLexicalForm(), new String[] {q.getObject().getLiteralLexicalForm(),
-                        fp != null && fp.isLiteral() ? fp.getLiteralLexicalForm() : "", g.getURI()});
-                }
+                Node fp = fingerprints.get(g);
+                out.put(key.getLiteralLexicalForm(), new String[] {q.getObject().getLiteralLexicalForm(),
+                    fp != null && fp.isLiteral() ? fp.getLiteralLexicalForm() : "", g.getURI()});
             });
             return out;
         });
