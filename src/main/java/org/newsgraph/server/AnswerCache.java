@@ -98,15 +98,10 @@ final class AnswerCache implements Filter {
         if (!wantsFresh(request)) {
             Answer cached = get(key);
             if (cached == null) {
-                CompletableFuture<Answer> other = running.get(key);
-                if (other == null) {
-                    mine = new CompletableFuture<>();
-                    other = running.putIfAbsent(key, mine);
-                    if (other != null) {
-                        mine = null;
-                    }
-                }
+                mine = new CompletableFuture<>();
+                CompletableFuture<Answer> other = running.putIfAbsent(key, mine);
                 if (other != null) {
+                    mine = null;
                     cached = await(other);
                     if (cached == null && Thread.currentThread().isInterrupted()) {
                         // The server is stopping: never read TDB2 on an interrupted thread (it closes its files).

@@ -49,13 +49,10 @@ final class AnswerWarmer implements AutoCloseable {
         thread.start();
     }
 
-    DatasetGraph dataset() {
-        return dataset;
-    }
-
-    /** The data version whose answers were last warmed, or null. */
-    DataVersion warmed() {
-        return warmed;
+    /** Whether every query has been asked for the data as they are now. */
+    boolean isCurrent() {
+        Optional<DataVersion> now = DataVersion.of(dataset);
+        return now.isEmpty() || now.get().equals(warmed);
     }
 
     private void run() {

@@ -200,16 +200,7 @@ public final class NewsgraphServer implements AutoCloseable {
 
     /** Whether the warmer has asked every query to warm for the data as they are now (true without warming). */
     public boolean answersReady() {
-        if (warmer == null) {
-            return true;
-        }
-        java.util.Optional<DataVersion> now = DataVersion.of(warmer.dataset());
-        return now.isEmpty() || now.get().equals(warmer.warmed());
-    }
-
-    /** The data version whose answers the warmer last made ready, or null (before the first, or without warming). */
-    Object warmedVersion() {
-        return warmer == null ? null : warmer.warmed();
+        return warmer == null || warmer.isCurrent();
     }
 
     public void join() {

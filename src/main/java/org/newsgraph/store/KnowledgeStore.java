@@ -16,7 +16,6 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.tdb2.TDB2;
@@ -247,19 +246,19 @@ public final class KnowledgeStore implements AutoCloseable {
         Node identifier = NodeFactory.createURI("http://schema.org/identifier");
         return read(ds -> {
             DatasetGraph dsg = ds.asDatasetGraph();
-            java.util.Set<Quad> articles = new java.util.HashSet<>();
+            java.util.Set<List<Node>> articles = new java.util.HashSet<>();
             dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), NG.Article.asNode())
-                    .forEachRemaining(q -> articles.add(Quad.create(q.getGraph(), q.getSubject(), Node.ANY, Node.ANY)));
-            java.util.Map<Quad, Node> keys = new java.util.HashMap<>();
+                    .forEachRemaining(q -> articles.add(List.of(q.getGraph(), q.getSubject())));
+            java.util.Map<List<Node>, Node> keys = new java.util.HashMap<>();
             dsg.find(Node.ANY, Node.ANY, identifier, Node.ANY).forEachRemaining(q ->
-                    keys.putIfAbsent(Quad.create(q.getGraph(), q.getSubject(), Node.ANY, Node.ANY), q.getObject()));
+                    keys.putIfAbsent(List.of(q.getGraph(), q.getSubject()), q.getObject()));
             java.util.Map<Node, Node> fingerprints = new java.util.HashMap<>();
             dsg.find(Node.ANY, Node.ANY, NG.extractorFingerprint.asNode(), Node.ANY)
                     .forEachRemaining(q -> fingerprints.putIfAbsent(q.getGraph(), q.getObject()));
             java.util.Map<String, String[]> out = new java.util.HashMap<>();
             dsg.find(Node.ANY, Node.ANY, NG.contentHash.asNode(), Node.ANY).forEachRemaining(q -> {
                 Node g = q.getGraph();
-                Quad article = Quad.create(g, q.getSubject(), Node.ANY, Node.ANY);
+                List<Node> article = List.of(g, q.getSubject());
                 Node key = keys.get(article);
                 if (!g.isURI() || !q.getObject().isLiteral() || !articles.contains(article) || key == null) {
                     return;

@@ -158,14 +158,13 @@ class AnswerCacheTest {
             Fixtures.newsgraph().build(articles, store, BuildListener.NONE);
             try (NewsgraphServer server = NewsgraphServer.create().dataset(store.dataset().asDatasetGraph()).port(0)
                     .console(false).warm(List.of(COUNT_ARTICLES)).build().start()) {
-                RebuildSchedulerTest.waitFor(() -> server.warmedVersion() != null, "the first answers are warmed");
+                RebuildSchedulerTest.waitFor(server::answersReady, "the first answers are warmed");
                 HttpResponse<String> ready = ask(server, COUNT_ARTICLES, "application/sparql-results+json");
                 assertEquals("hit", cache(ready));
-                Object warmed = server.warmedVersion();
                 Files.writeString(articles.resolve("zz-new.txt"),
                         "A new report\n\nNorth Korea sent 500 workers to Russia in May, officials in Seoul said.\n");
                 Fixtures.newsgraph().build(articles, store, BuildListener.NONE);
-                RebuildSchedulerTest.waitFor(() -> !warmed.equals(server.warmedVersion()), "the rebuild's answers are warmed");
+                RebuildSchedulerTest.waitFor(server::answersReady, "the rebuild's answers are warmed");
                 HttpResponse<String> rebuilt = ask(server, COUNT_ARTICLES, "application/sparql-results+json");
                 assertEquals("hit", cache(rebuilt));
                 assertNotEquals(ready.body(), rebuilt.body());
