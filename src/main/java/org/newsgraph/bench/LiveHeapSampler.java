@@ -65,9 +65,13 @@ final class LiveHeapSampler implements AutoCloseable {
         largestAfterGc.accumulateAndGet(used, Math::max);
     }
 
-    /** The most heap in use right after a collection, in bytes: live data plus old garbage not yet collected. */
+    /**
+     * The most heap in use right after a collection, in bytes: live data plus old garbage not yet collected. A small
+     * piece of work may need no collection at all; then the heap in use now, garbage included, bounds what it kept.
+     */
     long largestAfterGc() {
-        return largestAfterGc.get();
+        long largest = largestAfterGc.get();
+        return largest > 0 ? largest : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Sum of the heap pools' peaks since start, in bytes: garbage included, an upper bound. */
