@@ -89,7 +89,7 @@ public final class BuildCommand implements Callable<Integer> {
             BuildSummary s = ng.build(articles, store, progress, full ? Newsgraph.Mode.FULL : Newsgraph.Mode.INCREMENTAL);
             progress.close();
             System.out.println(s.line());
-            long[] compacted = store.compactIfWorthwhile();
+            long[] compacted = store.compactIfWorthwhile(s.triples());
             if (compacted != null) {
                 LOG.info("Compacted the database: {} quads rewritten since the last compaction, {} live", compacted[0], compacted[1]);
             }

@@ -140,19 +140,41 @@ public final class Attributions {
             int start = m.start();
             return new Attribution(start, v + 1, m.entity());
         }
-        // An unnamed source: the noun phrase chunk before the verb ("a South Korean official").
+        // An unnamed source: the noun phrase before the verb ("a South Korean official", "Belarus's foreign ministry").
         if (end == 0 || !s.token(end - 1).isNoun() || !lexicon.isInClass(s.token(end - 1), "speaker")) {
             return null;
         }
-        int start = end;
-        while (start > 0 && s.chunk(start - 1).endsWith("NP") && !s.token(start - 1).text().equals(",")) {
-            start--;
-            if (s.chunk(start).startsWith("B-")) {
-                break;
-            }
-        }
+        int start = nounPhraseStart(s, end);
         return start < end ? new Attribution(start, v + 1, unresolved(s.span(start, end))) : null;
     }
+
+    /**
+     * Where the noun phrase ending before token {@code end} begins, read from the Penn tags: nouns, adjectives,
+     * numbers and possessives ("Belarus 's foreign ministry"), back to a determiner or a possessive pronoun that opens
+     * it ("the", "a", "his"); "and" only between modifiers ("U.S. and South Korean officials").
+     */
+    static int nounPhraseStart(Sentence s, int end) {
+        int start = end;
+        while (start > 0) {
+            String pos = s.token(start - 1).pos();
+            if (OPENS_NOUN_PHRASE.contains(pos)) {
+                return start - 1;
+            }
+            boolean inside = INSIDE_NOUN_PHRASE.contains(pos)
+                    || pos.equals("CC") && s.token(start - 1).lower().equals("and") && start - 1 > 0 && start < end
+                    && MODIFIER.contains(s.token(start - 2).pos()) && MODIFIER.contains(s.token(start).pos());
+            if (!inside) {
+                break;
+            }
+            start--;
+        }
+        return start;
+    }
+
+    private static final Set<String> OPENS_NOUN_PHRASE = Set.of("DT", "PRP$", "WP$");
+    private static final Set<String> MODIFIER = Set.of("JJ", "JJR", "JJS", "NNP", "NNPS");
+    private static final Set<String> INSIDE_NOUN_PHRASE = Set.of("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD",
+            "POS", "HYPH", "VBN");
 
     private static Attribution rightNounPhrase(Sentence s, List<Mention> mentions, int cue, int from, ActionLexicon lexicon) {
         int to = from;

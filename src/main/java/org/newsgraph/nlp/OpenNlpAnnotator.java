@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import opennlp.tools.chunker.ChunkerME;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
@@ -13,7 +12,7 @@ import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 
 /**
- * OpenNLP sentence detection, tokenisation, Penn POS tagging (UD tags derived from it), lemmatisation and chunking.
+ * OpenNLP sentence detection, tokenisation, Penn POS tagging (UD tags derived from it), and lemmatisation.
  * Not thread-safe: one instance per thread over the shared {@link OpenNlpModels}.
  */
 public final class OpenNlpAnnotator implements TextAnnotator {
@@ -33,14 +32,12 @@ public final class OpenNlpAnnotator implements TextAnnotator {
      */
     private static final java.util.concurrent.ConcurrentHashMap<String, String> LEMMAS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_LEMMAS = 500_000;
-    private final ChunkerME chunker;
 
     private OpenNlpAnnotator(OpenNlpModels models) {
         sentenceDetector = new SentenceDetectorME(models.sentences);
         tokenizer = new TokenizerME(models.tokens);
         pennTagger = new POSTaggerME(models.pennPos, POSTagFormat.PENN);
         lemmatizer = new LemmatizerME(models.lemmas);
-        chunker = new ChunkerME(models.chunks);
     }
 
     public static OpenNlpAnnotator create(OpenNlpModels models) {
@@ -97,7 +94,7 @@ public final class OpenNlpAnnotator implements TextAnnotator {
                 tokens.add(new Token(surface, sStart + spans[i].getStart(), sStart + spans[i].getEnd(),
                         penn[i], upos[i], lemmaOf(words[i], lemmas[i])));
             }
-            out.add(new Sentence(index++, paragraph.index(), sStart, sEnd, sText, tokens, new Chunks(words, penn, chunker)));
+            out.add(new Sentence(index++, paragraph.index(), sStart, sEnd, sText, tokens));
         }
         return out;
     }

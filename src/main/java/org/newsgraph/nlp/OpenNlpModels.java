@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import opennlp.tools.chunker.ChunkerModel;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.lemmatizer.LemmatizerModel;
 import opennlp.tools.postag.POSModel;
@@ -22,10 +21,8 @@ public final class OpenNlpModels {
     static final String UD_POS = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
     static final String LEMMAS = "/opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin";
     static final String PENN_POS = "/en-pos-maxent.bin";
-    static final String CHUNKS = "/en-chunker.bin";
     static final String LANGUAGES = "/langdetect-183.bin";
 
-    private static final int CHUNK_BEAM = 3;
     private static volatile OpenNlpModels shared;
 
     final SentenceModel sentences;
@@ -33,7 +30,6 @@ public final class OpenNlpModels {
     final POSModel udPos;
     final POSModel pennPos;
     final LemmatizerModel lemmas;
-    final ChunkerModel chunks;
     final LanguageDetectorModel languages;
 
     private OpenNlpModels() throws IOException {
@@ -42,17 +38,7 @@ public final class OpenNlpModels {
         udPos = new POSModel(open(UD_POS));
         pennPos = new POSModel(open(PENN_POS));
         lemmas = new LemmatizerModel(open(LEMMAS));
-        chunks = narrowBeam(new ChunkerModel(open(CHUNKS)));
         languages = new LanguageDetectorModel(open(LANGUAGES));
-    }
-
-    /**
-     * The chunker with the POS tagger's beam of 3 instead of its model's 10: on news copy the best sequence is the
-     * same, and chunking costs a third.
-     */
-    private static ChunkerModel narrowBeam(ChunkerModel model) {
-        opennlp.tools.ml.model.MaxentModel maxent = model.getArtifact("chunker.model");
-        return new ChunkerModel(model.getLanguage(), maxent, CHUNK_BEAM, java.util.Map.of(), model.getFactory());
     }
 
     /** The process-wide models, loaded on first use (about two seconds). */

@@ -7,9 +7,8 @@ import java.util.List;
  *
  * @param index     position of the sentence in the article, from 0
  * @param paragraph position of the sentence's paragraph in the article, from 0
- * @param chunks    the tokens' chunk tags, computed when first asked for
  */
-public record Sentence(int index, int paragraph, int start, int end, String text, List<Token> tokens, Chunks chunks) {
+public record Sentence(int index, int paragraph, int start, int end, String text, List<Token> tokens) {
 
     public Sentence {
         tokens = List.copyOf(tokens);
@@ -21,11 +20,6 @@ public record Sentence(int index, int paragraph, int start, int end, String text
 
     public Token token(int i) {
         return tokens.get(i);
-    }
-
-    /** The chunk tag of token i, in BIO form (B-NP, I-VP, O). */
-    public String chunk(int i) {
-        return chunks.at(i);
     }
 
     /** The article text covered by tokens [from, to). */

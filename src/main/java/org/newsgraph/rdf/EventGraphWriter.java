@@ -120,12 +120,12 @@ public final class EventGraphWriter {
             add(g, ev, NG.article.asNode(), art);
             add(g, ev, iri(PROV + "wasGeneratedBy"), activity);
             add(g, ev, NG.action.asNode(), iri(NG.ACTION + e.action()));
-            add(g, ev, NG.actor.asNode(), entity(g, e.actor(), minted));
+            add(g, ev, NG.actor.asNode(), entity(g, e.actor(), minted, key));
             if (e.agent() != null) {
-                add(g, ev, NG.agent.asNode(), entity(g, e.agent(), minted));
+                add(g, ev, NG.agent.asNode(), entity(g, e.agent(), minted, key));
             }
             for (Entity t : e.targets()) {
-                add(g, ev, NG.target.asNode(), entity(g, t, minted));
+                add(g, ev, NG.target.asNode(), entity(g, t, minted, key));
             }
             int qi = 0;
             for (Quantity q : e.quantities()) {
@@ -139,13 +139,13 @@ public final class EventGraphWriter {
                 add(g, qn, NG.unit.asNode(), lit(q.unit()));
             }
             if (e.place() != null) {
-                add(g, ev, NG.place.asNode(), entity(g, e.place(), minted));
+                add(g, ev, NG.place.asNode(), entity(g, e.place(), minted, key));
             }
             if (e.date() != null) {
                 add(g, ev, NG.date.asNode(), date(e.date()));
             }
             if (e.source() != null) {
-                add(g, ev, NG.source.asNode(), entity(g, e.source(), minted));
+                add(g, ev, NG.source.asNode(), entity(g, e.source(), minted, key));
             }
             add(g, ev, NG.modality.asNode(), iri(NG.NS + e.modality().label()));
             add(g, ev, NG.confidence.asNode(), decimal(BigDecimal.valueOf(e.confidence())));
@@ -162,13 +162,13 @@ public final class EventGraphWriter {
             add(g, mention, NG.evidence.asNode(), sentence(g, key, art, ed, minted));
             add(g, mention, NG.anchor.asNode(), NodeFactory.createLiteralDT(String.valueOf(ed.anchor()), XSDDatatype.XSDnonNegativeInteger));
             for (Entity p : am.parties()) {
-                add(g, mention, NG.party.asNode(), entity(g, p, minted));
+                add(g, mention, NG.party.asNode(), entity(g, p, minted, key));
             }
             if (am.date() != null) {
                 add(g, mention, NG.signedOn.asNode(), date(am.date()));
             }
             if (am.place() != null) {
-                add(g, mention, NG.signedAt.asNode(), entity(g, am.place(), minted));
+                add(g, mention, NG.signedAt.asNode(), entity(g, am.place(), minted, key));
             }
             // The signing events of the sentence mention this agreement.
             for (Event e : events) {
@@ -205,10 +205,15 @@ public final class EventGraphWriter {
         return sentence;
     }
 
-    /** Gazetteer entities live in the entities graph; entities the text introduces are written here. */
-    private static Node entity(Graph g, Entity e, Set<String> minted) {
-        Node n = iri(e.iri());
-        if ((e.kind() == EntityKind.UNRESOLVED || e.kind() == EntityKind.RESOLUTION) && minted.add(e.iri())) {
+    /**
+     * Gazetteer entities live in the entities graph; entities the text introduces are written here. An unresolved
+     * mention ("officials", "the ministry") names someone only within its article, so its node is the article's own:
+     * shared across articles, one node would carry the same label in thousands of graphs, and every lookup of it
+     * over the union graph would read them all.
+     */
+    private static Node entity(Graph g, Entity e, Set<String> minted, String key) {
+        Node n = iri(e.kind() == EntityKind.UNRESOLVED ? Iris.mention(key, e.iri()) : e.iri());
+        if ((e.kind() == EntityKind.UNRESOLVED || e.kind() == EntityKind.RESOLUTION) && minted.add(n.getURI())) {
             add(g, n, RDF.type.asNode(), (e.kind() == EntityKind.RESOLUTION ? NG.Resolution : NG.UnresolvedActor).asNode());
             add(g, n, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(e.label(), "en"));
             if (e.kind() == EntityKind.RESOLUTION) {

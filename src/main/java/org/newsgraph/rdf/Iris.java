@@ -36,6 +36,15 @@ public final class Iris {
         return article(key) + "#char=" + start + "," + end;
     }
 
+    /**
+     * The article's own node for an unresolved mention, from the extractor's article-independent one:
+     * {@code entity/mention/officials} in article {@code a.txt} becomes {@code entity/mention/a-txt-<hash>/officials}.
+     */
+    public static String mention(String key, String unresolvedIri) {
+        String name = unresolvedIri.substring(unresolvedIri.lastIndexOf('/') + 1);
+        return NG.ENTITY + "mention/" + articleId(key) + "/" + name;
+    }
+
     public static String event(String key, String... parts) {
         return NG.BASE + "event/" + hash(key + "\u0000" + String.join("\u0000", parts)).substring(0, 20);
     }

@@ -119,7 +119,7 @@ public final class RebuildScheduler implements AutoCloseable {
             BuildSummary s = newsgraph.build(articles, store, BuildListener.NONE);
             last = s;
             LOG.info("Rebuilt: {}", s.line());
-            long[] compacted = store.compactIfWorthwhile();
+            long[] compacted = store.compactIfWorthwhile(s.triples());
             if (compacted != null) {
                 LOG.info("Compacted the database: {} quads rewritten since the last compaction, {} live", compacted[0], compacted[1]);
             }

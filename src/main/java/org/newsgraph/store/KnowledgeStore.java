@@ -86,8 +86,15 @@ public final class KnowledgeStore implements AutoCloseable {
     /** Writes inside one write transaction: readers see all of it or none of it. */
     public void write(Consumer<Writer> work) {
         Writer w = new Writer(dataset);
-        Txn.executeWrite(dataset, () -> work.accept(w));
-        rewrittenSinceOpen += w.written;
+        boolean[] startedEmpty = new boolean[1];
+        Txn.executeWrite(dataset, () -> {
+            startedEmpty[0] = dataset.asDatasetGraph().isEmpty();
+            work.accept(w);
+        });
+        // Writing into an empty database leaves no earlier version behind to reclaim: a first build is not a rewrite.
+        if (!startedEmpty[0]) {
+            rewrittenSinceOpen += w.written;
+        }
     }
 
     /** The writes a build makes, inside one transaction. */
@@ -295,13 +302,17 @@ public final class KnowledgeStore implements AutoCloseable {
      * lengths do not tell the space they take.)
      */
     public long[] compactIfWorthwhile() {
+        return location.equals("memory") ? null : compactIfWorthwhile(size());
+    }
+
+    /** As {@link #compactIfWorthwhile()}, given the quads live as a build just counted them (counting walks an index). */
+    public long[] compactIfWorthwhile(long live) {
         if (location.equals("memory")) {
             return null;
         }
         Path marker = Path.of(location, COMPACTION_MARKER);
         long rewritten = readCounter(marker) + rewrittenSinceOpen;
         rewrittenSinceOpen = 0;
-        long live = size();
         if (rewritten <= Math.max(live, 1)) {
             writeCounter(marker, rewritten);
             return null;

@@ -1,5 +1,6 @@
 package org.newsgraph.store;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.BuildListener;
+import org.newsgraph.BuildSummary;
 import org.newsgraph.Fixtures;
 import org.newsgraph.Newsgraph;
 
@@ -44,7 +46,20 @@ class CompactionTest {
                 largest = Math.max(largest, used);
             }
         }
-        assertTrue(compactions >= 2, "compacted " + compactions + " times");
+        // The first build wrote into an empty database and counts as no rewrite; the later ones do.
+        assertTrue(compactions >= 1, "compacted " + compactions + " times");
         assertTrue(largest <= 4 * afterFirst, "largest " + largest + " KB against " + afterFirst + " KB after the first build");
+    }
+
+    @Test
+    void aFirstBuildIsNoRewrite() {
+        // A fresh database written in one transaction has no earlier version to reclaim: compacting it after the next
+        // small rebuild would copy the whole database (18 GB at 100,000 articles) for nothing.
+        try (KnowledgeStore store = KnowledgeStore.open(tmp.resolve("fresh"))) {
+            BuildSummary first = Fixtures.newsgraph().build(Fixtures.ARTICLES, store, BuildListener.NONE, Newsgraph.Mode.FULL);
+            assertNull(store.compactIfWorthwhile(first.triples()));
+            BuildSummary next = Fixtures.newsgraph().build(Fixtures.ARTICLES, store, BuildListener.NONE, Newsgraph.Mode.INCREMENTAL);
+            assertNull(store.compactIfWorthwhile(next.triples()), "compacted after a rebuild that changed nothing");
+        }
     }
 }
