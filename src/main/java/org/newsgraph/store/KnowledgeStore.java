@@ -87,14 +87,37 @@ public final class KnowledgeStore implements AutoCloseable {
     public void write(Consumer<Writer> work) {
         Writer w = new Writer(dataset);
         boolean[] startedEmpty = new boolean[1];
-        Txn.executeWrite(dataset, () -> {
-            startedEmpty[0] = dataset.asDatasetGraph().isEmpty();
-            work.accept(w);
-        });
+        try {
+            Txn.executeWrite(dataset, () -> {
+                startedEmpty[0] = dataset.asDatasetGraph().isEmpty();
+                // The committed state cannot change while this transaction writes (TDB2 has one writer), so another
+                // thread counts it meanwhile; the writer adds what it changes. Walking the indexes here instead
+                // would be half of an incremental build's work.
+                w.committed = startedEmpty[0] ? java.util.concurrent.CompletableFuture.completedFuture(new long[2])
+                        : java.util.concurrent.CompletableFuture.supplyAsync(this::committedCounts, KnowledgeStore::counterThread);
+                work.accept(w);
+            });
+        } finally {
+            // A count still reading must end before the store may close.
+            if (w.committed != null) {
+                w.committed.handle((c, e) -> null).join();
+            }
+        }
         // Writing into an empty database leaves no earlier version behind to reclaim: a first build is not a rewrite.
         if (!startedEmpty[0]) {
             rewrittenSinceOpen += w.written;
         }
+    }
+
+    /** Quads and events as last committed, counted in a read transaction. */
+    private long[] committedCounts() {
+        return read(ds -> new long[] {quadCount(ds.asDatasetGraph()), eventCount(ds.asDatasetGraph(), Node.ANY)});
+    }
+
+    private static void counterThread(Runnable r) {
+        Thread t = new Thread(r, "newsgraph-count");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The writes a build makes, inside one transaction. */
@@ -105,6 +128,11 @@ public final class KnowledgeStore implements AutoCloseable {
         private final DatasetGraph dsg;
         private CrossArticleLinker.Scope scope = CrossArticleLinker.Scope.empty();
         private long written;
+        /** Quads and events this transaction added, less those it removed. */
+        private long quadDelta;
+        private long eventDelta;
+        /** Quads and events as committed before this transaction. */
+        private java.util.concurrent.CompletableFuture<long[]> committed;
 
         private Writer(Dataset dataset) {
             this.dataset = dataset;
@@ -150,6 +178,8 @@ public final class KnowledgeStore implements AutoCloseable {
             List<Triple> come = fresh.find().filterDrop(current::contains).toList();
             gone.forEach(t -> dsg.delete(gn, t.getSubject(), t.getPredicate(), t.getObject()));
             come.forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            quadDelta += come.size() - gone.size();
+            eventDelta += eventsIn(come) - eventsIn(gone);
             return gone.size() + come.size();
         }
 
@@ -170,40 +200,45 @@ public final class KnowledgeStore implements AutoCloseable {
                 replace(name, graph);
             } else {
                 Node gn = NodeFactory.createURI(name);
-                graph.find().forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+                graph.find().forEach(t -> {
+                    if (!dsg.contains(gn, t.getSubject(), t.getPredicate(), t.getObject())) {
+                        dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject());
+                        quadDelta++;
+                        eventDelta += isEvent(t) ? 1 : 0;
+                    }
+                });
             }
         }
 
         /** Events in the dataset, as this transaction sees it (each event lives in one article graph). */
         public long events() {
-            // An index range count: no node is decoded, where a SPARQL COUNT over the union graph decodes them all.
-            Node type = RDF.type.asNode();
-            DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
-            java.util.Iterator<?> it = tdb != null
-                    ? tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(Node.ANY, Node.ANY, type, NG.Event.asNode())
-                    : dsg.find(Node.ANY, Node.ANY, type, NG.Event.asNode());
-            long n = 0;
-            while (it.hasNext()) {
-                it.next();
-                n++;
-            }
-            return n;
+            return committed()[1] + eventDelta;
         }
 
         /** Quads in the dataset, as this transaction sees it. */
         public long size() {
-            return quadCount(dsg);
+            return committed()[0] + quadDelta;
+        }
+
+        private long[] committed() {
+            try {
+                return committed.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException("Cannot count the database's quads", e.getCause());
+            }
         }
 
         /** Records the stamp of a file as read, or with a null stamp forgets the file. */
         public void stampFile(String path, String stamp) {
             Node gn = NodeFactory.createURI(NG.FILES_GRAPH);
             Node f = NodeFactory.createURI(NG.BASE + "file/" + org.newsgraph.rdf.Iris.hash(path).substring(0, 20));
+            quadDelta -= count(dsg, gn, f, Node.ANY, Node.ANY);
             dsg.deleteAny(gn, f, Node.ANY, Node.ANY);
             if (stamp != null) {
                 dsg.add(gn, f, RDF.type.asNode(), NG.SourceFile.asNode());
                 dsg.add(gn, f, NG.filePath.asNode(), NodeFactory.createLiteralString(path));
                 dsg.add(gn, f, NG.fileStamp.asNode(), NodeFactory.createLiteralString(stamp));
+                quadDelta += 3;
             }
             written += 3;
         }
@@ -216,15 +251,25 @@ public final class KnowledgeStore implements AutoCloseable {
         }
 
         public void removeGraph(String name) {
-            scope.add(dsg.getGraph(NodeFactory.createURI(name)));
-            dsg.removeGraph(NodeFactory.createURI(name));
+            Node gn = NodeFactory.createURI(name);
+            scope.add(dsg.getGraph(gn));
+            quadDelta -= count(dsg, gn, Node.ANY, Node.ANY, Node.ANY);
+            eventDelta -= eventCount(dsg, gn);
+            dsg.removeGraph(gn);
             written++;
         }
 
         private void replace(String name, Graph graph) {
             Node gn = NodeFactory.createURI(name);
-            dsg.deleteAny(gn, Node.ANY, Node.ANY, Node.ANY);
+            quadDelta -= count(dsg, gn, Node.ANY, Node.ANY, Node.ANY);
+            eventDelta -= eventCount(dsg, gn);
+            // Not deleteAny: in TDB2 it re-encodes the nodes it found, and a whole decimal stored as "2000" comes
+            // back as "2000.0", another inline id, so its quad stayed behind. removeGraph deletes by the ids found.
+            dsg.removeGraph(gn);
             graph.find().forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject()));
+            // A Jena graph is a set: each of its triples is one new quad.
+            quadDelta += graph.size();
+            eventDelta += graph.find(Node.ANY, RDF.type.asNode(), NG.Event.asNode()).toList().size();
             written += graph.size();
         }
     }
@@ -361,7 +406,33 @@ public final class KnowledgeStore implements AutoCloseable {
         return read(ds -> quadCount(ds.asDatasetGraph()));
     }
 
-    private static long quadCount(DatasetGraph dsg) {
+    private static boolean isEvent(Triple t) {
+        return t.getPredicate().equals(RDF.type.asNode()) && t.getObject().equals(NG.Event.asNode());
+    }
+
+    private static long eventsIn(List<Triple> triples) {
+        return triples.stream().filter(KnowledgeStore::isEvent).count();
+    }
+
+    /** Events in one graph, or in all with {@code Node.ANY}. */
+    static long eventCount(DatasetGraph dsg, Node graph) {
+        return count(dsg, graph, Node.ANY, RDF.type.asNode(), NG.Event.asNode());
+    }
+
+    /** Quads matching a pattern, counted on TDB2's indexes without decoding a node. */
+    static long count(DatasetGraph dsg, Node g, Node s, Node p, Node o) {
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        java.util.Iterator<?> it = tdb != null ? tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(g, s, p, o)
+                : dsg.find(g, s, p, o);
+        long n = 0;
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
+    }
+
+    static long quadCount(DatasetGraph dsg) {
         // TDB2 counts its index entries without decoding a single node: a large store's count goes from seconds
         // to a fraction of one, which every incremental build would otherwise pay.
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);

@@ -74,6 +74,61 @@ class IncrementalBuildTest {
 
             BuildSummary full = ng.build(articles, store, BuildListener.NONE, Newsgraph.Mode.FULL);
             assertEquals(7, full.changed(), "every readable article");
+            for (BuildSummary s : List.of(first, again, third, full)) {
+                assertTrue(s.events() > 0 && s.triples() > s.events(), s.line());
+            }
+            assertEquals(store.select("PREFIX ng: <" + NG.NS + "> SELECT (COUNT(?e) AS ?n) WHERE { ?e a ng:Event }")
+                    .next().getLiteral("n").getLong(), full.events());
+        }
+    }
+
+    @Test
+    void aWriterCountsWhatItChangesAsAWalkOfTheIndexesWould() throws Exception {
+        Path articles = tmp.resolve("articles");
+        copyFixtures(articles);
+        try (KnowledgeStore store = KnowledgeStore.open(tmp.resolve("db"))) {
+            Fixtures.newsgraph().build(articles, store, BuildListener.NONE);
+            List<String> graphs = store.articleGraphs();
+            org.apache.jena.graph.Graph smaller = store.read(ds -> {
+                org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+                ds.asDatasetGraph().getGraph(org.apache.jena.graph.NodeFactory.createURI(graphs.get(0))).find().forEach(g::add);
+                return g;
+            });
+            // One event less in the replaced graph: its type triple goes.
+            smaller.delete(smaller.find(null, org.apache.jena.vocabulary.RDF.type.asNode(), NG.Event.asNode()).next());
+            String stamped = store.fileStamps().keySet().iterator().next();
+            store.write(w -> {
+                long quads = w.size();
+                long events = w.events();
+                DatasetGraph dsg = w.dataset().asDatasetGraph();
+                Runnable agrees = () -> {
+                    assertEquals(KnowledgeStore.quadCount(dsg), w.size());
+                    assertEquals(KnowledgeStore.eventCount(dsg, org.apache.jena.graph.Node.ANY), w.events());
+                };
+                agrees.run();
+                w.replaceArticle(new org.newsgraph.rdf.ArticleGraph(graphs.get(0), smaller, 0));
+                // Nothing of the old graph stays behind, whole-number quantities included ("2000"^^xsd:decimal).
+                assertEquals(smaller.size(), KnowledgeStore.count(dsg, org.apache.jena.graph.NodeFactory.createURI(graphs.get(0)),
+                        org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY));
+                agrees.run();
+                w.removeGraph(graphs.get(1));
+                agrees.run();
+                w.stampFile("new-file.txt", "12 34");
+                w.stampFile(stamped, null);
+                agrees.run();
+                org.apache.jena.graph.Graph note = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+                note.add(org.apache.jena.graph.NodeFactory.createURI(NG.BASE + "note"), org.apache.jena.vocabulary.RDFS.label.asNode(),
+                        org.apache.jena.graph.NodeFactory.createLiteralString("a note"));
+                w.replaceGraph(NG.BUILDS_GRAPH, note, false);
+                w.replaceGraph(NG.BUILDS_GRAPH, note, false);
+                agrees.run();
+                w.relink();
+                agrees.run();
+                w.relinkAll();
+                agrees.run();
+                assertTrue(w.events() < events, "an event removed and a graph with events removed");
+                assertTrue(w.size() != quads);
+            });
         }
     }
 
