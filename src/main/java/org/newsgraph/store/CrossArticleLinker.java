@@ -25,6 +25,7 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
@@ -57,7 +58,7 @@ public final class CrossArticleLinker {
         // Every event of the store passes through here: its rows are read as they come, never held as a list.
         linkHappenings(each -> {
             try (QueryExecution qe = QueryExecution.dataset(ds).query(PREFIXES + ALL_EVENTS).build()) {
-                qe.execSelect().forEachRemaining(each);
+                qe.execSelect().forEachRemaining(r -> each.accept(EventRow.of(r)));
             }
         }, g);
         return g;
@@ -66,7 +67,7 @@ public final class CrossArticleLinker {
     /** The knowledge graph of what a SPARQL source answers (a local dataset or a remote endpoint). */
     public Graph link(Function<String, List<QuerySolution>> source) {
         Graph g = linkAgreementsAndResolutions(source);
-        linkHappenings(each -> select(source, ALL_EVENTS).forEach(each), g);
+        linkHappenings(each -> select(source, ALL_EVENTS).forEach(r -> each.accept(EventRow.of(r))), g);
         return g;
     }
 
@@ -92,23 +93,46 @@ public final class CrossArticleLinker {
     public Graph linkHappenings(Dataset ds, Collection<ActionActor> pairs) {
         Graph g = GraphFactory.createDefaultGraph();
         if (!pairs.isEmpty()) {
-            linkHappenings(eventsOf(source(ds), pairs), g);
+            linkHappenings(eventsOf(ds.asDatasetGraph(), pairs), g);
         }
         return g;
     }
 
-    /** The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}. */
-    private static Consumer<Consumer<QuerySolution>> eventsOf(Function<String, List<QuerySolution>> source,
-                                                             Collection<ActionActor> pairs) {
-        // One query per pair with its IRIs written in, the actor first: ARQ would join a VALUES block only after
-        // scanning every event, and TDB2 keeps the written order of patterns with two constants each.
+    /** One event's action, actor and (one of its) targets: what groups it into a happening. */
+    private record EventRow(String event, String action, String actor, String target) {
+        static EventRow of(QuerySolution r) {
+            return new EventRow(str(r, "e"), str(r, "action"), str(r, "actor"), str(r, "target"));
+        }
+    }
+
+    /**
+     * The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}, read from the
+     * indexes: the actor's events, those of the action kept, and their targets. (As SPARQL with an OPTIONAL target,
+     * this was half of an incremental build: the optional costs ARQ a new evaluation per event.)
+     */
+    private static Consumer<Consumer<EventRow>> eventsOf(DatasetGraph dsg, Collection<ActionActor> pairs) {
+        Node actorP = NG.actor.asNode();
+        Node actionP = NG.action.asNode();
+        Node targetP = NG.target.asNode();
+        Node type = RDF.type.asNode();
+        Node event = NG.Event.asNode();
         return each -> {
             for (ActionActor p : pairs) {
-                String action = "<" + p.action().getURI() + ">";
-                String actor = "<" + p.actor().getURI() + ">";
-                select(source, "SELECT ?e (" + action + " AS ?action) (" + actor + " AS ?actor) ?target WHERE { "
-                        + "?e ng:actor " + actor + " ; ng:action " + action + " ; a ng:Event . OPTIONAL { ?e ng:target ?target } }")
-                        .forEach(each);
+                String action = p.action().getURI();
+                String actor = p.actor().getURI();
+                Set<Node> seen = new java.util.HashSet<>();
+                dsg.find(Node.ANY, Node.ANY, actorP, p.actor()).forEachRemaining(q -> {
+                    Node e = q.getSubject();
+                    if (!seen.add(e) || !dsg.contains(Node.ANY, e, actionP, p.action()) || !dsg.contains(Node.ANY, e, type, event)) {
+                        return;
+                    }
+                    Set<String> targets = new TreeSet<>();
+                    dsg.find(Node.ANY, e, targetP, Node.ANY).forEachRemaining(t -> targets.add(str(t.getObject())));
+                    if (targets.isEmpty()) {
+                        each.accept(new EventRow(str(e), action, actor, null));
+                    }
+                    targets.forEach(t -> each.accept(new EventRow(str(e), action, actor, t)));
+                });
             }
         };
     }
@@ -163,12 +187,16 @@ public final class CrossArticleLinker {
         String k = "GRAPH <" + NG.KNOWLEDGE_GRAPH + "> ";
 
         // Happenings: one (action, actor) pair at a time.
-        linkHappenings(eventsOf(src, scope.pairs()), after);
+        DatasetGraph dsg = ds.asDatasetGraph();
+        linkHappenings(eventsOf(dsg, scope.pairs()), after);
+        Graph knowledge = dsg.getGraph(iri(NG.KNOWLEDGE_GRAPH));
         for (ActionActor p : scope.pairs()) {
-            for (QuerySolution r : select(src, "SELECT ?h ?p ?o WHERE { " + k + "{ ?h ng:actor <" + p.actor().getURI() + "> ; "
-                    + "ng:action <" + p.action().getURI() + "> ; a ng:Happening ; ?p ?o } }")) {
-                before.add(iri(str(r, "h")), iri(str(r, "p")), r.get("o").asNode());
-            }
+            knowledge.find(Node.ANY, NG.actor.asNode(), p.actor()).forEach(t -> {
+                Node h = t.getSubject();
+                if (knowledge.contains(h, NG.action.asNode(), p.action()) && knowledge.contains(h, RDF.type.asNode(), NG.Happening.asNode())) {
+                    knowledge.find(h, Node.ANY, Node.ANY).forEach(before::add);
+                }
+            });
         }
 
         // Resolutions: the ones adoption events of the changed articles target.
@@ -556,17 +584,17 @@ public final class CrossArticleLinker {
      * Claims of one real-world event: the same action, actor and target. A claim with no target joins the actor's
      * happening of that action with the most claims, if there is one.
      */
-    private void linkHappenings(Consumer<Consumer<QuerySolution>> rows, Graph g) {
+    private void linkHappenings(Consumer<Consumer<EventRow>> rows, Graph g) {
         // Per event only its action, actor and first target in IRI order: the group key. Action, actor and target
         // IRIs repeat across events, so one copy of each is kept.
         Map<String, String[]> actionActor = new LinkedHashMap<>();
         Map<String, String> firstTarget = new HashMap<>();
         Map<String, String> pool = new HashMap<>();
         rows.accept(r -> {
-            String e = str(r, "e");
-            actionActor.computeIfAbsent(e, x -> new String[] {pool.computeIfAbsent(str(r, "action"), y -> y),
-                pool.computeIfAbsent(str(r, "actor"), y -> y)});
-            String t = str(r, "target");
+            String e = r.event();
+            actionActor.computeIfAbsent(e, x -> new String[] {pool.computeIfAbsent(r.action(), y -> y),
+                pool.computeIfAbsent(r.actor(), y -> y)});
+            String t = r.target();
             if (t != null) {
                 firstTarget.merge(e, pool.computeIfAbsent(t, y -> y), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
@@ -611,6 +639,10 @@ public final class CrossArticleLinker {
 
     private static List<QuerySolution> select(Function<String, List<QuerySolution>> source, String query) {
         return source.apply(PREFIXES + query);
+    }
+
+    private static String str(Node n) {
+        return n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.getBlankNodeLabel();
     }
 
     private static String str(QuerySolution r, String var) {
