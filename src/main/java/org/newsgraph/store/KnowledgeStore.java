@@ -328,11 +328,15 @@ public final class KnowledgeStore implements AutoCloseable {
         Node gn = NodeFactory.createURI(NG.FILES_GRAPH);
         return read(ds -> {
             DatasetGraph dsg = ds.asDatasetGraph();
+            // Two range scans joined in memory: a lookup per file costs more than reading them all in order.
+            java.util.Map<Node, String> stampOf = new java.util.HashMap<>();
+            dsg.find(gn, Node.ANY, NG.fileStamp.asNode(), Node.ANY).forEachRemaining(
+                    q -> stampOf.putIfAbsent(q.getSubject(), q.getObject().getLiteralLexicalForm()));
             java.util.Map<String, String> out = new java.util.HashMap<>();
             dsg.find(gn, Node.ANY, NG.filePath.asNode(), Node.ANY).forEachRemaining(q -> {
-                var stamps = dsg.find(gn, q.getSubject(), NG.fileStamp.asNode(), Node.ANY);
-                if (stamps.hasNext()) {
-                    out.put(q.getObject().getLiteralLexicalForm(), stamps.next().getObject().getLiteralLexicalForm());
+                String stamp = stampOf.get(q.getSubject());
+                if (stamp != null) {
+                    out.put(q.getObject().getLiteralLexicalForm(), stamp);
                 }
             });
             return out;
