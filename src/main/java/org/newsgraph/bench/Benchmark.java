@@ -205,7 +205,7 @@ public final class Benchmark {
             try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"));
                  LiveHeapSampler sampler = LiveHeapSampler.start()) {
                 t0 = System.nanoTime();
-                full = newsgraph.build(folder, store, BuildListener.NONE, Newsgraph.Mode.FULL);
+                full = newsgraph.build(folder, store, tenths(), Newsgraph.Mode.FULL);
                 fullSeconds = seconds(t0);
                 peak = sampler.peak();
                 live = sampler.largestAfterGc();
@@ -274,6 +274,27 @@ public final class Benchmark {
             throw new IllegalStateException("the benchmark was interrupted", e);
         }
         return rows;
+    }
+
+    /** Reports a long build's progress by tenths of its files, and when linking begins. */
+    private BuildListener tenths() {
+        return new BuildListener() {
+            private int files;
+            private int done;
+
+            @Override
+            public void started(int n) {
+                files = n;
+            }
+
+            @Override
+            public void fileDone(String file, int articles) {
+                done++;
+                if (files >= 100 && done % (files / 10) == 0) {
+                    progress.accept("full build, " + done + " of " + files + " files" + (done == files ? "; linking" : ""));
+                }
+            }
+        };
     }
 
     private static Row latencyRow(String query, String measure, double[] p, String target) {
