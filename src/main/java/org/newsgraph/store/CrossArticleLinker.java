@@ -137,6 +137,53 @@ public final class CrossArticleLinker {
         };
     }
 
+    /** Every actor of an event or a happening in the dataset. */
+    public static Set<Node> actors(DatasetGraph dsg) {
+        Set<Node> out = new java.util.HashSet<>();
+        dsg.find(Node.ANY, Node.ANY, NG.actor.asNode(), Node.ANY).forEachRemaining(q -> out.add(q.getObject()));
+        return out;
+    }
+
+    /**
+     * One actor's happenings as the knowledge graph holds them ({@code before}) and as {@link #link} would make them
+     * now ({@code after}). A happening groups claims of one actor only, so a build links every actor in turn and
+     * holds one actor's events at a time, where linking all at once held every event of the store.
+     */
+    public Change relinkActor(DatasetGraph dsg, Node actor) {
+        Node knowledgeGraph = iri(NG.KNOWLEDGE_GRAPH);
+        Node actionP = NG.action.asNode();
+        Node targetP = NG.target.asNode();
+        Node type = RDF.type.asNode();
+        String actorIri = str(actor);
+        Graph after = GraphFactory.createDefaultGraph();
+        linkHappenings(each -> {
+            Set<Node> seen = new java.util.HashSet<>();
+            dsg.find(Node.ANY, Node.ANY, NG.actor.asNode(), actor).forEachRemaining(q -> {
+                Node e = q.getSubject();
+                if (q.getGraph().equals(knowledgeGraph) || !seen.add(e) || !dsg.contains(Node.ANY, e, type, NG.Event.asNode())) {
+                    return;
+                }
+                Set<String> targets = new TreeSet<>();
+                dsg.find(Node.ANY, e, targetP, Node.ANY).forEachRemaining(t -> targets.add(str(t.getObject())));
+                dsg.find(Node.ANY, e, actionP, Node.ANY).forEachRemaining(a -> {
+                    String action = str(a.getObject());
+                    if (targets.isEmpty()) {
+                        each.accept(new EventRow(str(e), action, actorIri, null));
+                    }
+                    targets.forEach(t -> each.accept(new EventRow(str(e), action, actorIri, t)));
+                });
+            });
+        }, after);
+        Graph before = GraphFactory.createDefaultGraph();
+        Graph knowledge = dsg.getGraph(knowledgeGraph);
+        knowledge.find(Node.ANY, NG.actor.asNode(), actor).forEach(t -> {
+            if (knowledge.contains(t.getSubject(), type, NG.Happening.asNode())) {
+                knowledge.find(t.getSubject(), Node.ANY, Node.ANY).forEach(before::add);
+            }
+        });
+        return new Change(before, after);
+    }
+
     /**
      * What a build's changed articles reach, from their graphs before and after the change: the (action, actor)
      * pairs of their events, their article IRIs, agreement mentions, events that mention an agreement, and the

@@ -239,7 +239,21 @@ class IncrementalBuildTest {
                 org.apache.jena.graph.Graph full = everything.read(ds -> copy(ds.asDatasetGraph().getGraph(knowledge)));
                 assertTrue(full.size() > 100, "a real knowledge graph");
                 assertTrue(after.isIsomorphicWith(full), "scoped relink: " + difference(after, full));
+                // A full build links actor by actor; linking everything at once in memory gives the same graph.
+                org.apache.jena.graph.Graph linked = everything.read(ds -> CrossArticleLinker.create().link(ds));
+                assertTrue(full.isIsomorphicWith(linked), "actor by actor: " + difference(full, linked));
             }
+            // A full build over a graph that had more: what left goes from the knowledge graph too.
+            try (Stream<Path> s = Files.list(articles)) {
+                Path gone = s.filter(p -> p.getFileName().toString().matches("synthetic-.*\\.txt")).sorted().findFirst().orElseThrow();
+                Files.delete(gone);
+                Files.delete(articles.resolve(gone.getFileName().toString().replace(".txt", ".meta.json")));
+            }
+            ng.build(articles, scoped, BuildListener.NONE, Newsgraph.Mode.FULL);
+            org.apache.jena.graph.Graph rebuilt = scoped.read(ds -> copy(ds.asDatasetGraph().getGraph(knowledge)));
+            org.apache.jena.graph.Graph linked = scoped.read(ds -> CrossArticleLinker.create().link(ds));
+            assertTrue(!rebuilt.isIsomorphicWith(after), "the removed article's claims left");
+            assertTrue(rebuilt.isIsomorphicWith(linked), "full rebuild over an older graph: " + difference(rebuilt, linked));
         }
     }
 
