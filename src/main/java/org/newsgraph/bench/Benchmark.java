@@ -70,6 +70,7 @@ public final class Benchmark {
     private final int threads;
     private final int queryRepeats;
     private final Consumer<String> progress;
+    private final Consumer<Row> results;
 
     private Benchmark(Builder b) {
         this.newsgraph = b.newsgraph;
@@ -79,6 +80,7 @@ public final class Benchmark {
         this.threads = b.threads;
         this.queryRepeats = b.queryRepeats;
         this.progress = b.progress;
+        this.results = b.results;
     }
 
     /** The articles in memory, and the same articles as files in a folder (for the build stages). */
@@ -95,6 +97,7 @@ public final class Benchmark {
         private int threads = Runtime.getRuntime().availableProcessors();
         private int queryRepeats = 20;
         private Consumer<String> progress = s -> { };
+        private Consumer<Row> results = r -> { };
 
         private Builder(Newsgraph newsgraph, List<Article> articles, Path folder) {
             this.newsgraph = newsgraph;
@@ -126,6 +129,12 @@ public final class Benchmark {
             return this;
         }
 
+        /** Hears each result as it is measured, before the table is complete. */
+        public Builder results(Consumer<Row> r) {
+            this.results = r;
+            return this;
+        }
+
         public Benchmark build() {
             return new Benchmark(this);
         }
@@ -137,7 +146,7 @@ public final class Benchmark {
         List<Row> rows = new ArrayList<>() {
             @Override
             public boolean add(Row r) {
-                progress.accept("result: " + r);
+                results.accept(r);
                 return super.add(r);
             }
         };

@@ -92,7 +92,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         LOG.info("Benchmarking up to {} threads in {}; per-article rates on {} articles", t, dir, articles.size());
         List<Benchmark.Row> rows = Benchmark.create(newsgraph, articles, folder).threads(t).queryRepeats(repeats)
-                .work(dir.resolve("databases")).progress(stage -> LOG.info("Measuring {}", stage)).build().run();
+                .work(dir.resolve("databases")).progress(stage -> LOG.info("Measuring {}", stage))
+                .results(r -> LOG.info("{}", Benchmark.table(List.of(r)).lines().skip(1).findFirst().orElse("").strip())).build().run();
         System.out.print(Benchmark.table(rows));
         if (out != null) {
             Files.writeString(out, Benchmark.json(rows));
