@@ -5,7 +5,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +23,7 @@ import javax.management.openmbean.CompositeData;
 final class LiveHeapSampler implements AutoCloseable {
 
     private final AtomicLong largestAfterGc = new AtomicLong();
+    private final AtomicLong largestBeforeGc = new AtomicLong();
     private final Set<String> heapPools;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
@@ -33,15 +33,10 @@ final class LiveHeapSampler implements AutoCloseable {
                 .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     }
 
-    /** Collects garbage once, resets the pools' peaks and starts listening to every collector. */
+    /** Collects garbage once and starts listening to every collector. */
     static LiveHeapSampler start() {
         LiveHeapSampler s = new LiveHeapSampler();
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(s.listener, null, null);
@@ -63,6 +58,13 @@ final class LiveHeapSampler implements AutoCloseable {
             }
         }
         largestAfterGc.accumulateAndGet(used, Math::max);
+        long before = 0;
+        for (var e : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+            if (heapPools.contains(e.getKey())) {
+                before += e.getValue().getUsed();
+            }
+        }
+        largestBeforeGc.accumulateAndGet(before, Math::max);
     }
 
     /**
@@ -74,16 +76,12 @@ final class LiveHeapSampler implements AutoCloseable {
         return largest > 0 ? largest : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** Sum of the heap pools' peaks since start, in bytes: garbage included, an upper bound. */
+    /**
+     * The most heap in use at one time, garbage included, in bytes: the fullest it was just before a collection, or
+     * now. (The pools' own peaks come at different times, so their sum overstated it, past the maximum heap.)
+     */
     long peak() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                MemoryUsage u = pool.getPeakUsage();
-                sum += u.getUsed();
-            }
-        }
-        return sum;
+        return Math.max(largestBeforeGc.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     @Override
