@@ -105,36 +105,48 @@ public final class CrossArticleLinker {
         }
     }
 
-    /**
-     * The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}, read from the
-     * indexes: the actor's events, those of the action kept, and their targets. (As SPARQL with an OPTIONAL target,
-     * this was half of an incremental build: the optional costs ARQ a new evaluation per event.)
-     */
+    /** The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}. */
     private static Consumer<Consumer<EventRow>> eventsOf(DatasetGraph dsg, Collection<ActionActor> pairs) {
-        Node actorP = NG.actor.asNode();
-        Node actionP = NG.action.asNode();
-        Node targetP = NG.target.asNode();
-        Node type = RDF.type.asNode();
-        Node event = NG.Event.asNode();
-        return each -> {
-            for (ActionActor p : pairs) {
-                String action = p.action().getURI();
-                String actor = p.actor().getURI();
-                Set<Node> seen = new java.util.HashSet<>();
-                dsg.find(Node.ANY, Node.ANY, actorP, p.actor()).forEachRemaining(q -> {
-                    Node e = q.getSubject();
-                    if (!seen.add(e) || !dsg.contains(Node.ANY, e, actionP, p.action()) || !dsg.contains(Node.ANY, e, type, event)) {
-                        return;
-                    }
-                    Set<String> targets = new TreeSet<>();
-                    dsg.find(Node.ANY, e, targetP, Node.ANY).forEachRemaining(t -> targets.add(str(t.getObject())));
-                    if (targets.isEmpty()) {
-                        each.accept(new EventRow(str(e), action, actor, null));
-                    }
-                    targets.forEach(t -> each.accept(new EventRow(str(e), action, actor, t)));
-                });
+        return each -> pairs.forEach(p -> eventsOfActor(dsg, p.actor(), p.action(), each));
+    }
+
+    /**
+     * The event rows of one actor, of one action or (null) of any, read from the indexes: the actor's events and
+     * their targets. (As SPARQL with an OPTIONAL target this was half of an incremental build: the optional costs
+     * ARQ a new evaluation per event.)
+     */
+    private static void eventsOfActor(DatasetGraph dsg, Node actor, Node action, Consumer<EventRow> each) {
+        Node knowledgeGraph = iri(NG.KNOWLEDGE_GRAPH);
+        String actorIri = str(actor);
+        Set<Node> seen = new java.util.HashSet<>();
+        dsg.find(Node.ANY, Node.ANY, NG.actor.asNode(), actor).forEachRemaining(q -> {
+            Node e = q.getSubject();
+            // Happenings have actors too; they live in the knowledge graph and are not events.
+            if (q.getGraph().equals(knowledgeGraph) || !seen.add(e)
+                    || !dsg.contains(Node.ANY, e, RDF.type.asNode(), NG.Event.asNode())) {
+                return;
             }
-        };
+            Set<String> targets = new TreeSet<>();
+            dsg.find(Node.ANY, e, NG.target.asNode(), Node.ANY).forEachRemaining(t -> targets.add(str(t.getObject())));
+            dsg.find(Node.ANY, e, NG.action.asNode(), action == null ? Node.ANY : action).forEachRemaining(a -> {
+                String act = str(a.getObject());
+                if (targets.isEmpty()) {
+                    each.accept(new EventRow(str(e), act, actorIri, null));
+                }
+                targets.forEach(t -> each.accept(new EventRow(str(e), act, actorIri, t)));
+            });
+        });
+    }
+
+    /** Adds to {@code out} every triple of the actor's happenings (of one action, or of any with null). */
+    private static void happeningsOf(Graph knowledge, Node actor, Node action, Graph out) {
+        knowledge.find(Node.ANY, NG.actor.asNode(), actor).forEach(t -> {
+            Node h = t.getSubject();
+            if ((action == null || knowledge.contains(h, NG.action.asNode(), action))
+                    && knowledge.contains(h, RDF.type.asNode(), NG.Happening.asNode())) {
+                knowledge.find(h, Node.ANY, Node.ANY).forEach(out::add);
+            }
+        });
     }
 
     /** Every actor of an event or a happening in the dataset. */
@@ -150,37 +162,10 @@ public final class CrossArticleLinker {
      * holds one actor's events at a time, where linking all at once held every event of the store.
      */
     public Change relinkActor(DatasetGraph dsg, Node actor) {
-        Node knowledgeGraph = iri(NG.KNOWLEDGE_GRAPH);
-        Node actionP = NG.action.asNode();
-        Node targetP = NG.target.asNode();
-        Node type = RDF.type.asNode();
-        String actorIri = str(actor);
         Graph after = GraphFactory.createDefaultGraph();
-        linkHappenings(each -> {
-            Set<Node> seen = new java.util.HashSet<>();
-            dsg.find(Node.ANY, Node.ANY, NG.actor.asNode(), actor).forEachRemaining(q -> {
-                Node e = q.getSubject();
-                if (q.getGraph().equals(knowledgeGraph) || !seen.add(e) || !dsg.contains(Node.ANY, e, type, NG.Event.asNode())) {
-                    return;
-                }
-                Set<String> targets = new TreeSet<>();
-                dsg.find(Node.ANY, e, targetP, Node.ANY).forEachRemaining(t -> targets.add(str(t.getObject())));
-                dsg.find(Node.ANY, e, actionP, Node.ANY).forEachRemaining(a -> {
-                    String action = str(a.getObject());
-                    if (targets.isEmpty()) {
-                        each.accept(new EventRow(str(e), action, actorIri, null));
-                    }
-                    targets.forEach(t -> each.accept(new EventRow(str(e), action, actorIri, t)));
-                });
-            });
-        }, after);
+        linkHappenings(each -> eventsOfActor(dsg, actor, null, each), after);
         Graph before = GraphFactory.createDefaultGraph();
-        Graph knowledge = dsg.getGraph(knowledgeGraph);
-        knowledge.find(Node.ANY, NG.actor.asNode(), actor).forEach(t -> {
-            if (knowledge.contains(t.getSubject(), type, NG.Happening.asNode())) {
-                knowledge.find(t.getSubject(), Node.ANY, Node.ANY).forEach(before::add);
-            }
-        });
+        happeningsOf(dsg.getGraph(iri(NG.KNOWLEDGE_GRAPH)), actor, null, before);
         return new Change(before, after);
     }
 
@@ -237,14 +222,7 @@ public final class CrossArticleLinker {
         DatasetGraph dsg = ds.asDatasetGraph();
         linkHappenings(eventsOf(dsg, scope.pairs()), after);
         Graph knowledge = dsg.getGraph(iri(NG.KNOWLEDGE_GRAPH));
-        for (ActionActor p : scope.pairs()) {
-            knowledge.find(Node.ANY, NG.actor.asNode(), p.actor()).forEach(t -> {
-                Node h = t.getSubject();
-                if (knowledge.contains(h, NG.action.asNode(), p.action()) && knowledge.contains(h, RDF.type.asNode(), NG.Happening.asNode())) {
-                    knowledge.find(h, Node.ANY, Node.ANY).forEach(before::add);
-                }
-            });
-        }
+        scope.pairs().forEach(p -> happeningsOf(knowledge, p.actor(), p.action(), before));
 
         // Resolutions: the ones adoption events of the changed articles target.
         for (String res : scope.resolutions()) {

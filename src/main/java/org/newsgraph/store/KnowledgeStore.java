@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
@@ -93,8 +95,8 @@ public final class KnowledgeStore implements AutoCloseable {
                 // The committed state cannot change while this transaction writes (TDB2 has one writer), so another
                 // thread counts it meanwhile; the writer adds what it changes. Walking the indexes here instead
                 // would be half of an incremental build's work.
-                w.committed = startedEmpty[0] ? java.util.concurrent.CompletableFuture.completedFuture(new long[2])
-                        : java.util.concurrent.CompletableFuture.supplyAsync(this::committedCounts, KnowledgeStore::counterThread);
+                w.committed = startedEmpty[0] ? CompletableFuture.completedFuture(new long[2])
+                        : CompletableFuture.supplyAsync(this::committedCounts, KnowledgeStore::counterThread);
                 work.accept(w);
             });
         } finally {
@@ -132,7 +134,7 @@ public final class KnowledgeStore implements AutoCloseable {
         private long quadDelta;
         private long eventDelta;
         /** Quads and events as committed before this transaction. */
-        private java.util.concurrent.CompletableFuture<long[]> committed;
+        private CompletableFuture<long[]> committed;
 
         private Writer(Dataset dataset) {
             this.dataset = dataset;
@@ -240,7 +242,7 @@ public final class KnowledgeStore implements AutoCloseable {
         private long[] committed() {
             try {
                 return committed.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 throw new IllegalStateException("Cannot count the database's quads", e.getCause());
             }
         }
