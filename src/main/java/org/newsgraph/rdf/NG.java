@@ -138,6 +138,7 @@ public final class NG {
     public static final Property adoptedOn = p("adoptedOn");
     public static final Property claim = p("claim");
     public static final Property claimCount = p("claimCount");
+    public static final Property disputedOn = p("disputedOn");
 
     // lexicon
     public static final Property cameoCode = p("cameoCode");

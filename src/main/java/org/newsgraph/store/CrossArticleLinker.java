@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -27,6 +30,11 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.newsgraph.rdf.Iris;
@@ -55,10 +63,11 @@ public final class CrossArticleLinker {
     /** The knowledge graph of the dataset's current content. */
     public Graph link(Dataset ds) {
         Graph g = linkAgreementsAndResolutions(source(ds));
+        Map<String, ClaimFacts> facts = claimFacts(source(ds));
         // Every event of the store passes through here: its rows are read as they come, never held as a list.
         linkHappenings(each -> {
             try (QueryExecution qe = QueryExecution.dataset(ds).query(PREFIXES + ALL_EVENTS).build()) {
-                qe.execSelect().forEachRemaining(r -> each.accept(EventRow.of(r)));
+                qe.execSelect().forEachRemaining(r -> each.accept(EventRow.of(r, facts)));
             }
         }, g);
         return g;
@@ -67,7 +76,8 @@ public final class CrossArticleLinker {
     /** The knowledge graph of what a SPARQL source answers (a local dataset or a remote endpoint). */
     public Graph link(Function<String, List<QuerySolution>> source) {
         Graph g = linkAgreementsAndResolutions(source);
-        linkHappenings(each -> select(source, ALL_EVENTS).forEach(r -> each.accept(EventRow.of(r))), g);
+        Map<String, ClaimFacts> facts = claimFacts(source);
+        linkHappenings(each -> select(source, ALL_EVENTS).forEach(r -> each.accept(EventRow.of(r, facts))), g);
         return g;
     }
 
@@ -98,51 +108,189 @@ public final class CrossArticleLinker {
         return g;
     }
 
-    /** One event's action, actor and (one of its) targets: what groups it into a happening. */
-    private record EventRow(String event, String action, String actor, String target) {
-        static EventRow of(QuerySolution r) {
-            return new EventRow(str(r, "e"), str(r, "action"), str(r, "actor"), str(r, "target"));
+    /**
+     * One event's action, actor and (one of its) targets, what groups it into a happening, and what it claims, what
+     * tells whether the claims of a happening disagree.
+     */
+    private record EventRow(String event, String action, String actor, String target, ClaimFacts facts) {
+        static EventRow of(QuerySolution r, Map<String, ClaimFacts> facts) {
+            String e = str(r, "e");
+            return new EventRow(e, str(r, "action"), str(r, "actor"), str(r, "target"), facts.getOrDefault(e, ClaimFacts.NONE));
         }
+    }
+
+    /**
+     * What a claim says that other claims of its happening may contradict: its figures (unit and value), its date
+     * (lexical form) and its place (IRI).
+     */
+    private record ClaimFacts(List<String[]> quantities, String date, String place) {
+        static final ClaimFacts NONE = new ClaimFacts(List.of(), null, null);
+
+        boolean isEmpty() {
+            return quantities.isEmpty() && date == null && place == null;
+        }
+    }
+
+    /** Every event's claim facts, through SPARQL (the in-memory and remote links). */
+    private static Map<String, ClaimFacts> claimFacts(Function<String, List<QuerySolution>> source) {
+        Map<String, List<String[]>> quantities = new HashMap<>();
+        select(source, "SELECT ?e ?u ?v WHERE { ?e a ng:Event ; ng:quantity ?q . ?q ng:unit ?u ; ng:value ?v }")
+                .forEach(r -> quantities.computeIfAbsent(str(r, "e"), x -> new ArrayList<>())
+                        .add(new String[] {str(r, "u"), str(r, "v")}));
+        Map<String, String> dates = new HashMap<>();
+        select(source, "SELECT ?e ?d WHERE { ?e a ng:Event ; ng:date ?d }").forEach(r -> dates.putIfAbsent(str(r, "e"), str(r, "d")));
+        Map<String, String> places = new HashMap<>();
+        select(source, "SELECT ?e ?p WHERE { ?e a ng:Event ; ng:place ?p }").forEach(r -> places.putIfAbsent(str(r, "e"), str(r, "p")));
+        Map<String, ClaimFacts> out = new HashMap<>();
+        Set<String> events = new java.util.HashSet<>(quantities.keySet());
+        events.addAll(dates.keySet());
+        events.addAll(places.keySet());
+        events.forEach(e -> out.put(e, new ClaimFacts(quantities.getOrDefault(e, List.of()), dates.get(e), places.get(e))));
+        return out;
     }
 
     /** The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}. */
     private static Consumer<Consumer<EventRow>> eventsOf(DatasetGraph dsg, Collection<ActionActor> pairs) {
-        return each -> pairs.forEach(p -> eventsOfActor(dsg, p.actor(), p.action(), each));
+        return each -> actionsByActor(pairs).forEach((actor, actions) -> eventsOfActor(dsg, actor, actions, each));
+    }
+
+    /** Pairs grouped by actor: an actor's events are read once however many of its actions changed. */
+    private static Map<Node, Set<Node>> actionsByActor(Collection<ActionActor> pairs) {
+        Map<Node, Set<Node>> out = new LinkedHashMap<>();
+        pairs.forEach(p -> out.computeIfAbsent(p.actor(), a -> new java.util.HashSet<>()).add(p.action()));
+        return out;
     }
 
     /**
-     * The event rows of one actor, of one action or (null) of any, read from the indexes: the actor's events and
+     * The event rows of one actor, of some actions or (null) of any, read from the indexes: the actor's events and
      * their targets. (As SPARQL with an OPTIONAL target this was half of an incremental build: the optional costs
-     * ARQ a new evaluation per event.)
+     * ARQ a new evaluation per event.) In TDB2 the lookups compare node ids and only the rows given are decoded: a
+     * common actor has a tenth of the store's events, most of them of other actions.
      */
-    private static void eventsOfActor(DatasetGraph dsg, Node actor, Node action, Consumer<EventRow> each) {
+    private static void eventsOfActor(DatasetGraph dsg, Node actor, Set<Node> actions, Consumer<EventRow> each) {
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        if (tdb == null) {
+            eventsOfActorByNode(dsg, actor, actions, each);
+            return;
+        }
+        NodeTupleTable quads = tdb.getQuadTable().getNodeTupleTable();
+        NodeTable nodes = quads.getNodeTable();
+        NodeId actorP = nodes.getNodeIdForNode(NG.actor.asNode());
+        NodeId actionP = nodes.getNodeIdForNode(NG.action.asNode());
+        NodeId targetP = nodes.getNodeIdForNode(NG.target.asNode());
+        NodeId quantityP = nodes.getNodeIdForNode(NG.quantity.asNode());
+        NodeId unitP = nodes.getNodeIdForNode(NG.unit.asNode());
+        NodeId valueP = nodes.getNodeIdForNode(NG.value.asNode());
+        NodeId dateP = nodes.getNodeIdForNode(NG.date.asNode());
+        NodeId placeP = nodes.getNodeIdForNode(NG.place.asNode());
+        NodeId typeP = nodes.getNodeIdForNode(RDF.type.asNode());
+        NodeId eventC = nodes.getNodeIdForNode(NG.Event.asNode());
+        NodeId knowledge = nodes.getNodeIdForNode(iri(NG.KNOWLEDGE_GRAPH));
+        NodeId actorId = nodes.getNodeIdForNode(actor);
+        if (Stream.of(actorP, actionP, typeP, eventC, actorId).anyMatch(NodeId::isDoesNotExist)) {
+            return;
+        }
+        // A predicate no quad uses yet has no id: looking it up finds nothing.
+        java.util.function.BiFunction<NodeId, NodeId, Iterator<Tuple<NodeId>>> objects = (subject, predicate) ->
+                NodeId.isDoesNotExist(predicate) ? java.util.Collections.emptyIterator()
+                        : quads.find(NodeId.NodeIdAny, subject, predicate, NodeId.NodeIdAny);
+        Set<NodeId> wanted = new java.util.HashSet<>();
+        if (actions != null) {
+            actions.forEach(a -> wanted.add(nodes.getNodeIdForNode(a)));
+        }
+        // Actions and targets repeat across events: each is decoded once.
+        Map<NodeId, String> decoded = new HashMap<>();
+        Function<NodeId, String> text = id -> decoded.computeIfAbsent(id, x -> str(nodes.getNodeForNodeId(x)));
+        String actorIri = str(actor);
+        NodeId any = NodeId.NodeIdAny;
+        Set<NodeId> seen = new java.util.HashSet<>();
+        for (Iterator<Tuple<NodeId>> it = quads.find(any, any, actorP, actorId); it.hasNext(); ) {
+            Tuple<NodeId> q = it.next();
+            NodeId e = q.get(1);
+            // Happenings have actors too; they live in the knowledge graph and are not events.
+            if (q.get(0).equals(knowledge) || !seen.add(e)) {
+                continue;
+            }
+            List<NodeId> acts = new ArrayList<>(1);
+            quads.find(any, e, actionP, any).forEachRemaining(a -> {
+                if (actions == null || wanted.contains(a.get(3))) {
+                    acts.add(a.get(3));
+                }
+            });
+            if (acts.isEmpty() || !quads.find(any, e, typeP, eventC).hasNext()) {
+                continue;
+            }
+            Set<String> targets = new TreeSet<>();
+            objects.apply(e, targetP).forEachRemaining(t -> targets.add(text.apply(t.get(3))));
+            List<String[]> quantities = new ArrayList<>(1);
+            objects.apply(e, quantityP).forEachRemaining(qt -> {
+                Iterator<Tuple<NodeId>> unit = objects.apply(qt.get(3), unitP);
+                Iterator<Tuple<NodeId>> value = objects.apply(qt.get(3), valueP);
+                if (unit.hasNext() && value.hasNext()) {
+                    quantities.add(new String[] {text.apply(unit.next().get(3)), str(nodes.getNodeForNodeId(value.next().get(3)))});
+                }
+            });
+            Iterator<Tuple<NodeId>> date = objects.apply(e, dateP);
+            Iterator<Tuple<NodeId>> place = objects.apply(e, placeP);
+            ClaimFacts facts = new ClaimFacts(quantities, date.hasNext() ? text.apply(date.next().get(3)) : null,
+                    place.hasNext() ? text.apply(place.next().get(3)) : null);
+            String event = str(nodes.getNodeForNodeId(e));
+            for (NodeId a : acts) {
+                if (targets.isEmpty()) {
+                    each.accept(new EventRow(event, text.apply(a), actorIri, null, facts));
+                }
+                targets.forEach(t -> each.accept(new EventRow(event, text.apply(a), actorIri, t, facts)));
+            }
+        }
+    }
+
+    /** As {@link #eventsOfActor}, for a dataset that is not TDB2. */
+    private static void eventsOfActorByNode(DatasetGraph dsg, Node actor, Set<Node> actions, Consumer<EventRow> each) {
         Node knowledgeGraph = iri(NG.KNOWLEDGE_GRAPH);
         String actorIri = str(actor);
         Set<Node> seen = new java.util.HashSet<>();
         dsg.find(Node.ANY, Node.ANY, NG.actor.asNode(), actor).forEachRemaining(q -> {
             Node e = q.getSubject();
-            // Happenings have actors too; they live in the knowledge graph and are not events.
-            if (q.getGraph().equals(knowledgeGraph) || !seen.add(e)
-                    || !dsg.contains(Node.ANY, e, RDF.type.asNode(), NG.Event.asNode())) {
+            if (q.getGraph().equals(knowledgeGraph) || !seen.add(e)) {
+                return;
+            }
+            List<Node> acts = new ArrayList<>(1);
+            dsg.find(Node.ANY, e, NG.action.asNode(), Node.ANY).forEachRemaining(a -> {
+                if (actions == null || actions.contains(a.getObject())) {
+                    acts.add(a.getObject());
+                }
+            });
+            if (acts.isEmpty() || !dsg.contains(Node.ANY, e, RDF.type.asNode(), NG.Event.asNode())) {
                 return;
             }
             Set<String> targets = new TreeSet<>();
             dsg.find(Node.ANY, e, NG.target.asNode(), Node.ANY).forEachRemaining(t -> targets.add(str(t.getObject())));
-            dsg.find(Node.ANY, e, NG.action.asNode(), action == null ? Node.ANY : action).forEachRemaining(a -> {
-                String act = str(a.getObject());
-                if (targets.isEmpty()) {
-                    each.accept(new EventRow(str(e), act, actorIri, null));
+            List<String[]> quantities = new ArrayList<>(1);
+            dsg.find(Node.ANY, e, NG.quantity.asNode(), Node.ANY).forEachRemaining(qt -> {
+                var unit = dsg.find(Node.ANY, qt.getObject(), NG.unit.asNode(), Node.ANY);
+                var value = dsg.find(Node.ANY, qt.getObject(), NG.value.asNode(), Node.ANY);
+                if (unit.hasNext() && value.hasNext()) {
+                    quantities.add(new String[] {str(unit.next().getObject()), str(value.next().getObject())});
                 }
-                targets.forEach(t -> each.accept(new EventRow(str(e), act, actorIri, t)));
             });
+            var date = dsg.find(Node.ANY, e, NG.date.asNode(), Node.ANY);
+            var place = dsg.find(Node.ANY, e, NG.place.asNode(), Node.ANY);
+            ClaimFacts facts = new ClaimFacts(quantities, date.hasNext() ? str(date.next().getObject()) : null,
+                    place.hasNext() ? str(place.next().getObject()) : null);
+            for (Node a : acts) {
+                if (targets.isEmpty()) {
+                    each.accept(new EventRow(str(e), str(a), actorIri, null, facts));
+                }
+                targets.forEach(t -> each.accept(new EventRow(str(e), str(a), actorIri, t, facts)));
+            }
         });
     }
 
     /** Adds to {@code out} every triple of the actor's happenings (of one action, or of any with null). */
-    private static void happeningsOf(Graph knowledge, Node actor, Node action, Graph out) {
+    private static void happeningsOf(Graph knowledge, Node actor, Set<Node> actions, Graph out) {
         knowledge.find(Node.ANY, NG.actor.asNode(), actor).forEach(t -> {
             Node h = t.getSubject();
-            if ((action == null || knowledge.contains(h, NG.action.asNode(), action))
+            if ((actions == null || knowledge.find(h, NG.action.asNode(), Node.ANY).filterKeep(a -> actions.contains(a.getObject())).hasNext())
                     && knowledge.contains(h, RDF.type.asNode(), NG.Happening.asNode())) {
                 knowledge.find(h, Node.ANY, Node.ANY).forEach(out::add);
             }
@@ -222,7 +370,7 @@ public final class CrossArticleLinker {
         DatasetGraph dsg = ds.asDatasetGraph();
         linkHappenings(eventsOf(dsg, scope.pairs()), after);
         Graph knowledge = dsg.getGraph(iri(NG.KNOWLEDGE_GRAPH));
-        scope.pairs().forEach(p -> happeningsOf(knowledge, p.actor(), p.action(), before));
+        actionsByActor(scope.pairs()).forEach((actor, actions) -> happeningsOf(knowledge, actor, actions, before));
 
         // Resolutions: the ones adoption events of the changed articles target.
         for (String res : scope.resolutions()) {
@@ -615,8 +763,12 @@ public final class CrossArticleLinker {
         Map<String, String[]> actionActor = new LinkedHashMap<>();
         Map<String, String> firstTarget = new HashMap<>();
         Map<String, String> pool = new HashMap<>();
+        Map<String, ClaimFacts> facts = new HashMap<>();
         rows.accept(r -> {
             String e = r.event();
+            if (!r.facts().isEmpty()) {
+                facts.putIfAbsent(e, r.facts());
+            }
             actionActor.computeIfAbsent(e, x -> new String[] {pool.computeIfAbsent(r.action(), y -> y),
                 pool.computeIfAbsent(r.actor(), y -> y)});
             String t = r.target();
@@ -657,6 +809,78 @@ public final class CrossArticleLinker {
                 add(g, h, NG.claim.getURI(), iri(e));
             }
             add(g, h, NG.claimCount.getURI(), NodeFactory.createLiteralDT(String.valueOf(group.getValue().size()), XSDDatatype.XSDinteger));
+            disputes(group.getValue(), facts).forEach(slot -> add(g, h, NG.disputedOn.getURI(), slot.asNode()));
+        }
+    }
+
+    /**
+     * The slots the claims disagree on: two claims give different figures in one unit, different dates, or different
+     * places. Computed here, where each happening's claims are at hand, so that finding disputes is a lookup rather
+     * than a query that reads every claim of the store.
+     */
+    private static List<org.apache.jena.rdf.model.Property> disputes(List<String> claims, Map<String, ClaimFacts> facts) {
+        if (claims.size() < 2) {
+            return List.of();
+        }
+        Map<String, Spread<java.math.BigDecimal>> figures = new HashMap<>();
+        Spread<String> dates = new Spread<>();
+        Spread<String> places = new Spread<>();
+        for (String c : claims) {
+            ClaimFacts f = facts.getOrDefault(c, ClaimFacts.NONE);
+            for (String[] q : f.quantities()) {
+                java.math.BigDecimal v = decimal(q[1]);
+                if (v != null) {
+                    figures.computeIfAbsent(q[0], u -> new Spread<>()).add(c, v);
+                }
+            }
+            dates.add(c, f.date());
+            places.add(c, f.place());
+        }
+        List<org.apache.jena.rdf.model.Property> out = new ArrayList<>(3);
+        if (figures.values().stream().anyMatch(Spread::disputed)) {
+            out.add(NG.quantity);
+        }
+        if (dates.disputed()) {
+            out.add(NG.date);
+        }
+        if (places.disputed()) {
+            out.add(NG.place);
+        }
+        return out;
+    }
+
+    /** The least and greatest value claims give for one slot, and whether two claims gave one. */
+    private static final class Spread<T extends Comparable<T>> {
+        private T min;
+        private T max;
+        private String firstClaim;
+        private boolean twoClaims;
+
+        void add(String claim, T value) {
+            if (value == null) {
+                return;
+            }
+            if (firstClaim == null) {
+                firstClaim = claim;
+            } else if (!firstClaim.equals(claim)) {
+                twoClaims = true;
+            }
+            min = min == null || value.compareTo(min) < 0 ? value : min;
+            max = max == null || value.compareTo(max) > 0 ? value : max;
+        }
+
+        /** Two values from two claims: as the claims are more than one, two of them differ. */
+        boolean disputed() {
+            return twoClaims && min.compareTo(max) != 0;
+        }
+    }
+
+    /** A figure as a number: "2000" and "2000.0" are the same figure. */
+    private static java.math.BigDecimal decimal(String lexical) {
+        try {
+            return new java.math.BigDecimal(lexical.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

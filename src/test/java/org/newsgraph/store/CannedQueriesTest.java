@@ -138,6 +138,46 @@ class CannedQueriesTest {
         assertEquals(units.stream().sorted().toList(), units, "figures grouped by kind");
     }
 
+    /** The definition of a dispute, as a query over every claim: what the linker's ng:disputedOn must agree with. */
+    private static final String DISPUTES_BY_COMPARING_CLAIMS = """
+            PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+            SELECT DISTINCT ?happening ?slot WHERE {
+              {
+                { SELECT ?happening WHERE { ?happening ng:claim ?a . ?a ng:quantity ?q . ?q ng:unit ?u ; ng:value ?v }
+                  GROUP BY ?happening ?u HAVING (MIN(?v) != MAX(?v) && MIN(?a) != MAX(?a)) }
+                BIND (ng:quantity AS ?slot)
+              } UNION {
+                { SELECT ?happening WHERE { ?happening ng:claim ?a . ?a ng:date ?d }
+                  GROUP BY ?happening HAVING (MIN(STR(?d)) != MAX(STR(?d)) && MIN(?a) != MAX(?a)) }
+                BIND (ng:date AS ?slot)
+              } UNION {
+                { SELECT ?happening WHERE { ?happening ng:claim ?a . ?a ng:place ?p }
+                  GROUP BY ?happening HAVING (MIN(?p) != MAX(?p) && MIN(?a) != MAX(?a)) }
+                BIND (ng:place AS ?slot)
+              }
+            }
+            """;
+
+    private static java.util.Set<String> disputes(KnowledgeStore s, String query) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        Fixtures.rows(s.select(query)).forEach(r -> out.add(Fixtures.str(r, "happening") + " " + Fixtures.str(r, "slot")));
+        return out;
+    }
+
+    @Test
+    void theDisputesTheLinkerMarksAreTheOnesTheClaimsShow() throws Exception {
+        String marked = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?happening ?slot WHERE { ?happening ng:disputedOn ?slot }";
+        try (KnowledgeStore samples = KnowledgeStore.open(tmp.resolve("samples-db"))) {
+            Fixtures.newsgraph().build(Path.of("src/samples/articles"), samples, BuildListener.NONE);
+            for (KnowledgeStore s : List.of(store, samples)) {
+                java.util.Set<String> expected = disputes(s, DISPUTES_BY_COMPARING_CLAIMS);
+                assertEquals(expected, disputes(s, marked));
+                assertTrue(expected.stream().anyMatch(d -> d.endsWith("#quantity")), expected.toString());
+                assertTrue(expected.stream().anyMatch(d -> d.endsWith("#date")), expected.toString());
+            }
+        }
+    }
+
     @Test
     void signingAndRatificationDatesDisagree() throws Exception {
         List<QuerySolution> rows = run("conflicting-claims.rq");
