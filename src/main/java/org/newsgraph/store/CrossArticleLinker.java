@@ -97,18 +97,6 @@ public final class CrossArticleLinker {
     }
 
     /**
-     * The happenings of these (action, actor) pairs, as {@link #link} would make them: a happening only ever groups
-     * claims of one action by one actor, so when a few articles change only their pairs need linking again.
-     */
-    public Graph linkHappenings(Dataset ds, Collection<ActionActor> pairs) {
-        Graph g = GraphFactory.createDefaultGraph();
-        if (!pairs.isEmpty()) {
-            linkHappenings(eventsOf(ds.asDatasetGraph(), pairs), g);
-        }
-        return g;
-    }
-
-    /**
      * One event's action, actor and (one of its) targets, what groups it into a happening, and what it claims, what
      * tells whether the claims of a happening disagree.
      */
@@ -170,8 +158,7 @@ public final class CrossArticleLinker {
     private static void eventsOfActor(DatasetGraph dsg, Node actor, Set<Node> actions, Consumer<EventRow> each) {
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
         if (tdb == null) {
-            eventsOfActorByNode(dsg, actor, actions, each);
-            return;
+            throw new IllegalArgumentException("relinking reads a TDB2 dataset's indexes; link() reads any dataset");
         }
         NodeTupleTable quads = tdb.getQuadTable().getNodeTupleTable();
         NodeTable nodes = quads.getNodeTable();
@@ -242,48 +229,6 @@ public final class CrossArticleLinker {
                 targets.forEach(t -> each.accept(new EventRow(event, text.apply(a), actorIri, t, facts)));
             }
         }
-    }
-
-    /** As {@link #eventsOfActor}, for a dataset that is not TDB2. */
-    private static void eventsOfActorByNode(DatasetGraph dsg, Node actor, Set<Node> actions, Consumer<EventRow> each) {
-        Node knowledgeGraph = iri(NG.KNOWLEDGE_GRAPH);
-        String actorIri = str(actor);
-        Set<Node> seen = new java.util.HashSet<>();
-        dsg.find(Node.ANY, Node.ANY, NG.actor.asNode(), actor).forEachRemaining(q -> {
-            Node e = q.getSubject();
-            if (q.getGraph().equals(knowledgeGraph) || !seen.add(e)) {
-                return;
-            }
-            List<Node> acts = new ArrayList<>(1);
-            dsg.find(Node.ANY, e, NG.action.asNode(), Node.ANY).forEachRemaining(a -> {
-                if (actions == null || actions.contains(a.getObject())) {
-                    acts.add(a.getObject());
-                }
-            });
-            if (acts.isEmpty() || !dsg.contains(Node.ANY, e, RDF.type.asNode(), NG.Event.asNode())) {
-                return;
-            }
-            Set<String> targets = new TreeSet<>();
-            dsg.find(Node.ANY, e, NG.target.asNode(), Node.ANY).forEachRemaining(t -> targets.add(str(t.getObject())));
-            List<String[]> quantities = new ArrayList<>(1);
-            dsg.find(Node.ANY, e, NG.quantity.asNode(), Node.ANY).forEachRemaining(qt -> {
-                var unit = dsg.find(Node.ANY, qt.getObject(), NG.unit.asNode(), Node.ANY);
-                var value = dsg.find(Node.ANY, qt.getObject(), NG.value.asNode(), Node.ANY);
-                if (unit.hasNext() && value.hasNext()) {
-                    quantities.add(new String[] {str(unit.next().getObject()), str(value.next().getObject())});
-                }
-            });
-            var date = dsg.find(Node.ANY, e, NG.date.asNode(), Node.ANY);
-            var place = dsg.find(Node.ANY, e, NG.place.asNode(), Node.ANY);
-            ClaimFacts facts = new ClaimFacts(quantities, date.hasNext() ? str(date.next().getObject()) : null,
-                    place.hasNext() ? str(place.next().getObject()) : null);
-            for (Node a : acts) {
-                if (targets.isEmpty()) {
-                    each.accept(new EventRow(str(e), str(a), actorIri, null, facts));
-                }
-                targets.forEach(t -> each.accept(new EventRow(str(e), str(a), actorIri, t, facts)));
-            }
-        });
     }
 
     /** Adds to {@code out} every triple of the actor's happenings (of one action, or of any with null). */
