@@ -221,19 +221,23 @@ public final class Benchmark {
             double fullSeconds;
             long peak;
             long live;
+            long afterAnyGc;
             try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"));
                  LiveHeapSampler sampler = LiveHeapSampler.start()) {
                 t0 = System.nanoTime();
                 full = newsgraph.build(folder, store, tenths(), Newsgraph.Mode.FULL);
                 fullSeconds = seconds(t0);
                 peak = sampler.peak();
-                live = sampler.largestAfterGc();
+                live = sampler.largestLive();
+                afterAnyGc = sampler.largestAfterGc();
             }
             double maxHeap = Runtime.getRuntime().maxMemory() / 1048576.0;
             rows.add(new Row("build", "full build of " + full.articles() + ", articles/s", full.articles() / fullSeconds,
                     "articles/s", "", 0, 1, ""));
-            rows.add(new Row("memory", "largest heap after a GC, full build", live / 1048576.0, "MB", "2 GB heap",
-                    2048, live / 1048576.0 / 2048, "fits"));
+            rows.add(new Row("memory", "largest live heap (full GC each minute), full build", live / 1048576.0, "MB",
+                    "2 GB heap", 2048, live / 1048576.0 / 2048, "fits"));
+            rows.add(new Row("memory", "largest heap after any GC, full build", afterAnyGc / 1048576.0, "MB",
+                    "2 GB heap", 2048, afterAnyGc / 1048576.0 / 2048, ""));
             rows.add(new Row("memory", "peak heap incl. garbage, full build", peak / 1048576.0, "MB", "max heap",
                     maxHeap, peak / 1048576.0 / maxHeap, ""));
 
