@@ -140,16 +140,20 @@ public final class Benchmark {
         }
     }
 
-    /** Runs every stage and returns its rows. */
-    public List<Row> run() {
-        // Each result is logged as it comes: a run at 100,000 articles takes hours, and a late failure keeps them.
-        List<Row> rows = new ArrayList<>() {
+    /** A list of rows that reports each as it is added: a run at 100,000 articles takes hours, and a late failure keeps them. */
+    private List<Row> reporting() {
+        return new ArrayList<>() {
             @Override
             public boolean add(Row r) {
                 results.accept(r);
                 return super.add(r);
             }
         };
+    }
+
+    /** Runs every stage and returns its rows. */
+    public List<Row> run() {
+        List<Row> rows = reporting();
         try {
             Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("newsgraph-bench-");
             int warm = Math.min(articles.size(), 20);
@@ -256,39 +260,8 @@ public final class Benchmark {
             rows.add(new Row("incremental", "1 changed of " + full.articles() + ", seconds", incSeconds, "s", "full build",
                     fullSeconds, incSeconds / fullSeconds, "<= 0.01"));
 
-            try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"));
-                 NewsgraphServer server = NewsgraphServer.create().dataset(store.dataset().asDatasetGraph()).port(0)
-                         .queryTimeout(java.time.Duration.ofMinutes(1)).console(false)
-                         .warm(CannedQueries.bundled().unparameterised()).build().start()) {
-                // As serve does after every commit: the canned answers are made ready before clients ask.
-                progress.accept("warming the canned answers");
-                t0 = System.nanoTime();
-                // Each query may take the warmer's limit; past this the table says so and the bench goes on.
-                long deadline = t0 + java.time.Duration.ofMinutes(90).toNanos();
-                while (!server.answersReady() && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
-                boolean ready = server.answersReady();
-                rows.add(new Row("warming", "canned answers ready after a commit, s", ready ? seconds(t0) : Double.NaN, "s",
-                        ready ? "full build" : "not ready after 90 minutes", fullSeconds,
-                        ready ? seconds(t0) / fullSeconds : Double.NaN, ""));
-                for (CannedQueries.CannedQuery q : CannedQueries.bundled().all()) {
-                    // One client evaluating afresh every time (what a new or edited question costs, and the first
-                    // answer after a commit), then eight clients as the server answers them (repeats from memory).
-                    String text = withParameters(q.text());
-                    progress.accept("query " + q.name() + ", 1 client");
-                    double[] single = latencies(server.url() + "/kg/sparql", text, 1, true);
-                    progress.accept("query " + q.name() + ", 8 clients");
-                    double[] eight = latencies(server.url() + "/kg/sparql", text, 8, false);
-                    // The answer's size bounds its latency: the server must find, sort and write every row. An
-                    // evaluation that ran out of time has no answer; the remembered one still tells its size.
-                    double[] sized = Double.isNaN(single[5]) ? eight : single;
-                    rows.add(new Row("query " + q.name(), "answer rows", sized[5], "rows",
-                            String.format(Locale.ROOT, "%.1f MB; p50 evaluated per row, us", sized[6] / 1e6),
-                            single[5] > 0 ? single[0] * 1000 / single[5] : Double.NaN, Double.NaN, ""));
-                    rows.add(latencyRow(q.name(), "1 client, evaluated, p95 (p50, p99) ms", single, ""));
-                    rows.add(latencyRow(q.name(), "8 clients, p95 (p50, p99) ms", eight, "p95 <= 50 ms"));
-                }
+            try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"))) {
+                queries(store, fullSeconds, rows);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -297,6 +270,59 @@ public final class Benchmark {
             throw new IllegalStateException("the benchmark was interrupted", e);
         }
         return rows;
+    }
+
+    /**
+     * Measures only the canned queries, over a database a build made (what `bench --db` runs): warming, then each
+     * query with one client evaluating afresh and with eight as the server answers them.
+     */
+    public List<Row> runQueries(Path database) {
+        List<Row> rows = reporting();
+        try (KnowledgeStore store = KnowledgeStore.openExisting(database)) {
+            queries(store, 0, rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the benchmark was interrupted", e);
+        }
+        return rows;
+    }
+
+    /** Serves the store as `serve` does and measures warming and every canned query; fullSeconds 0 when unknown. */
+    private void queries(KnowledgeStore store, double fullSeconds, List<Row> rows) throws InterruptedException {
+        long t0;
+        try (NewsgraphServer server = NewsgraphServer.create().dataset(store.dataset().asDatasetGraph()).port(0)
+                .queryTimeout(java.time.Duration.ofMinutes(1)).console(false)
+                .warm(CannedQueries.bundled().unparameterised()).build().start()) {
+            // As serve does after every commit: the canned answers are made ready before clients ask.
+            progress.accept("warming the canned answers");
+            t0 = System.nanoTime();
+            // Each query may take the warmer's limit; past this the table says so and the bench goes on.
+            long deadline = t0 + java.time.Duration.ofMinutes(90).toNanos();
+            while (!server.answersReady() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            boolean ready = server.answersReady();
+            rows.add(new Row("warming", "canned answers ready after a commit, s", ready ? seconds(t0) : Double.NaN, "s",
+                    !ready ? "not ready after 90 minutes" : fullSeconds > 0 ? "full build" : "", fullSeconds,
+                    ready && fullSeconds > 0 ? seconds(t0) / fullSeconds : Double.NaN, ""));
+            for (CannedQueries.CannedQuery q : CannedQueries.bundled().all()) {
+                // One client evaluating afresh every time (what a new or edited question costs, and the first
+                // answer after a commit), then eight clients as the server answers them (repeats from memory).
+                String text = withParameters(q.text());
+                progress.accept("query " + q.name() + ", 1 client");
+                double[] single = latencies(server.url() + "/kg/sparql", text, 1, true);
+                progress.accept("query " + q.name() + ", 8 clients");
+                double[] eight = latencies(server.url() + "/kg/sparql", text, 8, false);
+                // The answer's size bounds its latency: the server must find, sort and write every row. An
+                // evaluation that ran out of time has no answer; the remembered one still tells its size.
+                double[] sized = Double.isNaN(single[5]) ? eight : single;
+                rows.add(new Row("query " + q.name(), "answer rows", sized[5], "rows",
+                        String.format(Locale.ROOT, "%.1f MB; p50 evaluated per row, us", sized[6] / 1e6),
+                        single[5] > 0 ? single[0] * 1000 / single[5] : Double.NaN, Double.NaN, ""));
+                rows.add(latencyRow(q.name(), "1 client, evaluated, p95 (p50, p99) ms", single, ""));
+                rows.add(latencyRow(q.name(), "8 clients, p95 (p50, p99) ms", eight, "p95 <= 50 ms"));
+            }
+        }
     }
 
     /** Reports a long build's progress by tenths of its files, and when linking begins. */

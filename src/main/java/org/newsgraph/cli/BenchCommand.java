@@ -35,6 +35,10 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Option(names = "--synthetic", paramLabel = "N", description = "Benchmark on N generated articles.")
         Integer synthetic;
+
+        @Option(names = "--db", paramLabel = "DIR", description = "Measure only the canned queries (warming, 1 and 8 "
+                + "clients) over a database a build made, e.g. a large one kept with --work.")
+        Path db;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -70,6 +74,11 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserException("--sample must be 1 or more");
         }
         Newsgraph newsgraph = Newsgraph.create().threads(t).build();
+        if (input.db != null) {
+            Options.readableDirectory(input.db, "database folder");
+            LOG.info("Measuring the canned queries over {}", input.db);
+            return print(configured(Benchmark.create(newsgraph, List.of(), input.db)).build().runQueries(input.db));
+        }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("newsgraph-bench-");
         Path folder = dir.resolve("articles");
         List<Article> articles;
@@ -91,9 +100,16 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         LOG.info("Benchmarking up to {} threads in {}; per-article rates on {} articles", t, dir, articles.size());
-        List<Benchmark.Row> rows = Benchmark.create(newsgraph, articles, folder).threads(t).queryRepeats(repeats)
-                .work(dir.resolve("databases")).progress(stage -> LOG.info("Measuring {}", stage))
-                .results(r -> LOG.info("{}", Benchmark.table(List.of(r)).lines().skip(1).findFirst().orElse("").strip())).build().run();
+        return print(configured(Benchmark.create(newsgraph, articles, folder)).threads(t).work(dir.resolve("databases"))
+                .build().run());
+    }
+
+    private Benchmark.Builder configured(Benchmark.Builder b) {
+        return b.queryRepeats(repeats).progress(stage -> LOG.info("Measuring {}", stage))
+                .results(r -> LOG.info("{}", Benchmark.table(List.of(r)).lines().skip(1).findFirst().orElse("").strip()));
+    }
+
+    private int print(List<Benchmark.Row> rows) throws IOException {
         System.out.print(Benchmark.table(rows));
         if (out != null) {
             Files.writeString(out, Benchmark.json(rows));

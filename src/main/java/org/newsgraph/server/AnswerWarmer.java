@@ -27,18 +27,25 @@ final class AnswerWarmer implements AutoCloseable {
     private final Duration every;
     /** Proves the warmer's requests to {@link TimeLimits}. */
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private HttpClient http = newClient();
     private final Thread thread;
     private volatile boolean closed;
     private volatile String endpoint;
     private volatile DataVersion warmed;
 
-    /** Looks at the data version every so often; asks the queries with the token when it has moved. */
-    AnswerWarmer(DatasetGraph dataset, List<String> queries, Duration every, String token) {
+    /** The longest the warmer waits for one answer: the server's limit for it, and a margin to write it. */
+    private final Duration patience;
+
+    /**
+     * Looks at the data version every so often; asks the queries with the token when it has moved, waiting at most
+     * {@code limit} (the server's time limit for the warmer's queries) and a minute for each answer.
+     */
+    AnswerWarmer(DatasetGraph dataset, List<String> queries, Duration every, String token, Duration limit) {
         this.dataset = dataset;
         this.queries = List.copyOf(queries);
         this.every = every;
         this.token = token;
+        this.patience = limit.plusMinutes(1);
         this.thread = new Thread(this::run, "newsgraph-warm");
         this.thread.setDaemon(true);
     }
@@ -94,7 +101,10 @@ final class AnswerWarmer implements AutoCloseable {
     }
 
     private boolean ask(String query) {
+        // Never wait without end: at 100,000 articles a query ran the heap out, the error also ended the HTTP client's
+        // own thread, and the warmer waited for an answer it could no longer read.
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
+                .timeout(patience)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/sparql-results+json")
                 .header(TimeLimits.WARM_HEADER, token)
@@ -102,13 +112,22 @@ final class AnswerWarmer implements AutoCloseable {
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.net.http.HttpTimeoutException e) {
+            // A client whose own thread died never answers again: the next query gets a new one.
+            LOG.warn("Warming a canned query failed: no answer in {}", patience);
+            http = newClient();
+            return false;
         } catch (java.io.IOException e) {
-            LOG.debug("Warming a query failed", e);
+            LOG.warn("Warming a canned query failed: {}", e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** Stops warming: no new query is asked; see {@link #awaitStop} for the one under way. */

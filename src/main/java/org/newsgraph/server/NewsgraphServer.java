@@ -156,7 +156,8 @@ public final class NewsgraphServer implements AutoCloseable {
                 }
             }
             AnswerWarmer warmer = answerCacheBytes > 0 && dataset != null && config == null && !warmQueries.isEmpty()
-                    ? new AnswerWarmer(dataset, warmQueries, java.time.Duration.ofSeconds(1), limits.warmToken()) : null;
+                    ? new AnswerWarmer(dataset, warmQueries, java.time.Duration.ofSeconds(1), limits.warmToken(),
+                    java.time.Duration.ofMillis(limits.warmMillis())) : null;
             return new NewsgraphServer(server, warmer, queries, host);
         }
     }

@@ -71,5 +71,13 @@ class BenchmarkTest {
         assertTrue(Benchmark.table(rows).lines().count() == rows.size() + 1);
         // The incremental stage changed one article of the copy it was given.
         assertTrue(Files.readString(folder.resolve("synthetic-000000.txt")).endsWith("The ministry gave no further details.\n"));
+
+        // The queries alone, over the database the run kept (bench --db): the same query rows, answered alike.
+        List<Benchmark.Row> again = Benchmark.create(Fixtures.newsgraph(), List.of(), folder).queryRepeats(1).build()
+                .runQueries(tmp.resolve("work").resolve("build"));
+        assertEquals(rows.stream().filter(r -> r.stage().startsWith("query ") || r.stage().equals("warming"))
+                .map(r -> r.stage() + ": " + r.measure()).toList(), again.stream().map(r -> r.stage() + ": " + r.measure()).toList());
+        assertEquals(2.0, again.stream().filter(r -> r.stage().equals("query builds") && r.measure().equals("answer rows"))
+                .findFirst().orElseThrow().value());
     }
 }
