@@ -165,7 +165,7 @@ public final class KnowledgeStore implements AutoCloseable {
 
         /**
          * Rewrites the whole cross-article knowledge graph from the dataset's current content: agreements and
-         * resolutions (few) at once, happenings one actor at a time, so that memory never holds the whole graph
+         * resolutions (few) at once, happenings one (action, actor) pair at a time, so that memory never holds the whole graph
          * (at 100,000 articles it held 2.5 million events and overflowed a 2 GB heap).
          */
         public void relinkAll() {
@@ -179,15 +179,16 @@ public final class KnowledgeStore implements AutoCloseable {
                 }
             });
             writeDifference(gn, current, fresh);
-            long size = fresh.size();
+            long[] size = {fresh.size()};
             for (Node actor : CrossArticleLinker.actors(dsg)) {
-                CrossArticleLinker.Change c = linker.relinkActor(dsg, actor);
-                writeDifference(gn, c.before(), c.after());
-                size += c.after().size();
+                linker.relinkActor(dsg, actor, c -> {
+                    writeDifference(gn, c.before(), c.after());
+                    size[0] += c.after().size();
+                });
             }
             // Counted for compaction as a rewrite of the whole graph, as before this wrote only the difference: TDB2
             // copies every index page a change touches, so the disk grows faster than the quads changed.
-            written += size;
+            written += size[0];
             scope = CrossArticleLinker.Scope.empty();
         }
 
