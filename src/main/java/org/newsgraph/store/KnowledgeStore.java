@@ -12,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -36,6 +37,17 @@ import org.newsgraph.rdf.Ontology;
  * }</pre>
  */
 public final class KnowledgeStore implements AutoCloseable {
+
+    /** Rows a sort, DISTINCT or grouping keeps in memory before it spills to a temporary file. */
+    static final long SPILL_ROWS = 100_000;
+
+    static {
+        // Without a threshold ARQ sorts every row of an answer in memory, so a query over every event needs memory
+        // in proportion to the store: at 100,000 articles, more than a 2 GB heap.
+        if (ARQ.getContext().get(ARQ.spillToDiskThreshold) == null) {
+            ARQ.getContext().set(ARQ.spillToDiskThreshold, SPILL_ROWS);
+        }
+    }
 
     private final Dataset dataset;
     private final String location;

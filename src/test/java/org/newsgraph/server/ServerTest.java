@@ -72,6 +72,19 @@ class ServerTest {
     }
 
     @Test
+    void aCappedAnswerIsSortedInMemoryOfTheCapNotOfEveryRow() {
+        // The server caps answers at 10,000 rows; ARQ keeps a heap of that many rows for ORDER BY only when its
+        // top-N threshold is above the cap, and otherwise sorts every row (all events of a store) in memory.
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(
+                "SELECT ?e ?d WHERE { ?e <" + NG.date.getURI() + "> ?d } ORDER BY ?d LIMIT " + NewsgraphServer.DEFAULT_MAX_ROWS);
+        org.apache.jena.sparql.algebra.Op op = org.apache.jena.sparql.algebra.Algebra.optimize(
+                org.apache.jena.sparql.algebra.Algebra.compile(q));
+        assertTrue(op.toString().contains("(top "), op.toString());
+        // Sorts, DISTINCT and groupings over more rows than that spill to disk rather than fill the heap.
+        assertEquals(100_000L, ((Number) org.apache.jena.query.ARQ.getContext().get(org.apache.jena.query.ARQ.spillToDiskThreshold)).longValue());
+    }
+
+    @Test
     void sparqlEndpointsAnswerOverTheUnionOfGraphs() throws Exception {
         long expected = Fixtures.rows(store.select(COUNT_EVENTS)).size() == 1
                 ? Long.parseLong(Fixtures.str(Fixtures.rows(store.select(COUNT_EVENTS)).get(0), "n")) : -1;
