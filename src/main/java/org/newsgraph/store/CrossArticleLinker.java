@@ -292,7 +292,7 @@ public final class CrossArticleLinker {
      * One actor's happenings as the knowledge graph holds them ({@code before}) and as {@link #link} would make them
      * now ({@code after}), one action at a time. A happening groups claims of one action by one actor, so a build
      * links every actor in turn and holds one (action, actor) pair's events at a time, where linking all at once held
-     * every event of the store (and a whole actor's, with what each claims, held 1.5 GB at 100,000 articles).
+     * every event of the store (and a whole actor's, with what each claims, kept up to 1.57 GB at 100,000 articles).
      */
     public void relinkActor(DatasetGraph dsg, Node actor, Consumer<Change> each) {
         ActorEvents events = ActorEvents.read(dsg, actor, null);
