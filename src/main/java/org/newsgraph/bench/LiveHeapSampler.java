@@ -41,20 +41,16 @@ final class LiveHeapSampler implements AutoCloseable {
                 .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     }
 
-    /** Collects garbage once, starts listening to every collector, and collects fully once a minute. */
-    static LiveHeapSampler start() {
-        return start(java.time.Duration.ofMinutes(1));
-    }
-
     /**
-     * As {@link #start()}, with a full collection every {@code every}. After a young collection the old generation
-     * still holds garbage G1 has not collected yet (at 100,000 articles that read as the whole 2 GB heap); only a
-     * full collection leaves the live data alone. One costs about a second on a 2 GB heap, so once a minute.
+     * Collects garbage once, starts listening to every collector, and collects fully once a minute. After a young
+     * collection the old generation still holds garbage G1 has not collected yet (at 100,000 articles that read as
+     * the whole 2 GB heap); only a full collection leaves the live data alone. One costs about a second on a 2 GB
+     * heap, so once a minute.
      */
-    static LiveHeapSampler start(java.time.Duration every) {
+    static LiveHeapSampler start() {
         LiveHeapSampler s = new LiveHeapSampler();
         System.gc();
-        s.fullGc.scheduleAtFixedRate(s::sampleLive, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        s.fullGc.scheduleAtFixedRate(s::sampleLive, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(s.listener, null, null);

@@ -10,7 +10,6 @@ import org.apache.jena.fuseki.mod.admin.FMod_Admin;
 import org.apache.jena.fuseki.mod.ui.FMod_UI;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -125,13 +124,8 @@ public final class NewsgraphServer implements AutoCloseable {
             useTemporaryFusekiBase();
             // At scale the canned queries take minutes; the warmer may take ten, clients never more than the limit.
             TimeLimits limits = TimeLimits.of(queryTimeout.toMillis(), java.time.Duration.ofMinutes(10).toMillis());
-            // ARQ sorts ORDER BY ... LIMIT n in a heap of n rows only up to n = 1,000 by default; above that it sorts
-            // every row in memory. With the row cap above that, a query over every event held all 2.5 million rows
-            // at 100,000 articles and ran a 2 GB server out of memory.
-            if (maxRows > 0) {
-                Number threshold = (Number) ARQ.getContext().get(ARQ.topNSortingThreshold);
-                ARQ.getContext().set(ARQ.topNSortingThreshold, Math.max(maxRows + 1, threshold == null ? 1000 : threshold.longValue()));
-            }
+            // Every query, of a --db or a --config server, sorts in memory of the cap, not of the store.
+            org.newsgraph.store.KnowledgeStore.boundQueryMemory(maxRows);
             BoundedQueryService queries = new BoundedQueryService(limits, maxRows);
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).enableStats(true)
                     .registerOperation(Operation.Query, queries);

@@ -137,9 +137,16 @@ public final class CrossArticleLinker {
         return out;
     }
 
-    /** The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}. */
+    /**
+     * The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}, read from TDB2's
+     * indexes (as SPARQL with an OPTIONAL target this was half of an incremental build: the optional costs ARQ a new
+     * evaluation per event).
+     */
     private static Consumer<Consumer<EventRow>> eventsOf(DatasetGraph dsg, Collection<ActionActor> pairs) {
-        return each -> actionsByActor(pairs).forEach((actor, actions) -> eventsOfActor(dsg, actor, actions, each));
+        return each -> actionsByActor(pairs).forEach((actor, actions) -> {
+            ActorEvents events = ActorEvents.read(dsg, actor, actions);
+            events.byAction.keySet().forEach(a -> events.rows(a, each));
+        });
     }
 
     /** Pairs grouped by actor: an actor's events are read once however many of its actions changed. */
@@ -150,17 +157,9 @@ public final class CrossArticleLinker {
     }
 
     /**
-     * The event rows of one actor, of some actions or (null) of any, read from the indexes: the actor's events and
-     * their targets. (As SPARQL with an OPTIONAL target this was half of an incremental build: the optional costs
-     * ARQ a new evaluation per event.) In TDB2 the lookups compare node ids and only the rows given are decoded: a
-     * common actor has a tenth of the store's events, most of them of other actions.
+     * One actor's events in TDB2's indexes, by action, kept as node ids until their rows are asked for: a common actor
+     * has a tenth of the store's events, most of them of other actions than the ones a relink wants.
      */
-    private static void eventsOfActor(DatasetGraph dsg, Node actor, Set<Node> actions, Consumer<EventRow> each) {
-        ActorEvents events = ActorEvents.read(dsg, actor, actions);
-        events.byAction.keySet().forEach(a -> events.rows(a, each));
-    }
-
-    /** One actor's events in TDB2's indexes, by action, kept as node ids until their rows are asked for. */
     private static final class ActorEvents {
         private final NodeTupleTable quads;
         private final NodeTable nodes;
