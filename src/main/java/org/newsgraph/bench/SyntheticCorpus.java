@@ -28,7 +28,7 @@ public final class SyntheticCorpus {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     // Sentence shapes of the kinds the extractor reads; {A} and {B} are actors, {N} a number, {P} a place,
-    // {D} a date, {S} a source. Written for this benchmark.
+    // {D} a date, {S} a source, {R} a UN Security Council resolution's number. Written for this benchmark.
     private static final String[] EVENTS = {
         "{A} sent {N} troops to {B} on {D}, {S} said.",
         "{A} will deploy {N} engineers to {P} next month, according to {S}.",
@@ -42,6 +42,9 @@ public final class SyntheticCorpus {
         "{S} reported that {A} had shipped {N} tonnes of fuel to {B} in violation of UN sanctions.",
         "{A} denied sending soldiers to {B}, {S} said on {D}.",
         "{A} may send up to {N} workers to {P}, {S} said.",
+        "{A} violated UN Security Council Resolution {R} by selling weapons to {B}, {S} said on {D}.",
+        "{A} accused {B} of violating Resolution {R} on {D}.",
+        "The Security Council adopted Resolution {R} on {D}.",
     };
     private static final String[] FILLER = {
         "Analysts said the move reflected a broader shift in the region's alliances.",
@@ -184,7 +187,8 @@ public final class SyntheticCorpus {
                 .replace("{N}", String.format(Locale.ENGLISH, "%,d", n))
                 .replace("{P}", pick(r, places).label())
                 .replace("{D}", published.minusDays(r.nextInt(10)).format(DAY))
-                .replace("{S}", source);
+                .replace("{S}", source)
+                .replace("{R}", Integer.toString(1_500 + r.nextInt(1_300)));
     }
 
     private static <T> T pick(Random r, List<T> from) {

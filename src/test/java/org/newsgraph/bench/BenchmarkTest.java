@@ -60,7 +60,9 @@ class BenchmarkTest {
                 .findFirst().orElseThrow().value());
         for (Benchmark.Row r : rows) {
             if (r.measure().equals("answer rows")) {
-                assertTrue(r.value() >= 0, r.toString());
+                // Even six synthetic articles give every canned question something to answer, resolutions included;
+                // a dispute needs one happening told twice, which takes more articles.
+                assertTrue(r.value() > 0 || r.stage().equals("query conflicting-claims"), r.toString());
                 continue;
             }
             assertTrue(Double.isFinite(r.value()) && r.value() > 0, r.toString());
