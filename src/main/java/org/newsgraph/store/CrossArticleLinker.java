@@ -236,20 +236,34 @@ public final class CrossArticleLinker {
         void rows(NodeId action, Consumer<EventRow> each) {
             String act = text(action);
             for (NodeId e : byAction.getOrDefault(action, List.of())) {
+                // One range read of the event's quads, sorted by predicate then object, rather than a lookup per
+                // predicate: a relink reads every event of a pair, tens of thousands for a common one.
                 Set<String> targets = new TreeSet<>();
-                objects(e, targetP).forEachRemaining(t -> targets.add(text(t.get(3))));
-                List<String[]> quantities = new ArrayList<>(1);
-                objects(e, quantityP).forEachRemaining(qt -> {
-                    Iterator<Tuple<NodeId>> unit = objects(qt.get(3), unitP);
-                    Iterator<Tuple<NodeId>> value = objects(qt.get(3), valueP);
+                List<NodeId> quantityNodes = new ArrayList<>(1);
+                NodeId date = null;
+                NodeId place = null;
+                for (Iterator<Tuple<NodeId>> it = quads.find(NodeId.NodeIdAny, e, NodeId.NodeIdAny, NodeId.NodeIdAny); it.hasNext(); ) {
+                    Tuple<NodeId> q = it.next();
+                    NodeId p = q.get(2);
+                    if (p.equals(targetP)) {
+                        targets.add(text(q.get(3)));
+                    } else if (p.equals(quantityP)) {
+                        quantityNodes.add(q.get(3));
+                    } else if (p.equals(dateP) && date == null) {
+                        date = q.get(3);
+                    } else if (p.equals(placeP) && place == null) {
+                        place = q.get(3);
+                    }
+                }
+                List<String[]> quantities = new ArrayList<>(quantityNodes.size());
+                for (NodeId qt : quantityNodes) {
+                    Iterator<Tuple<NodeId>> unit = objects(qt, unitP);
+                    Iterator<Tuple<NodeId>> value = objects(qt, valueP);
                     if (unit.hasNext() && value.hasNext()) {
                         quantities.add(new String[] {text(unit.next().get(3)), str(nodes.getNodeForNodeId(value.next().get(3)))});
                     }
-                });
-                Iterator<Tuple<NodeId>> date = objects(e, dateP);
-                Iterator<Tuple<NodeId>> place = objects(e, placeP);
-                ClaimFacts facts = new ClaimFacts(quantities, date.hasNext() ? text(date.next().get(3)) : null,
-                        place.hasNext() ? text(place.next().get(3)) : null);
+                }
+                ClaimFacts facts = new ClaimFacts(quantities, date == null ? null : text(date), place == null ? null : text(place));
                 String event = str(nodes.getNodeForNodeId(e));
                 if (targets.isEmpty()) {
                     each.accept(new EventRow(event, act, actorIri, null, facts));
@@ -736,8 +750,10 @@ public final class CrossArticleLinker {
         String target = "ng:target " + res;
         // The more selective of the two first: TDB2 keeps the written order of equally bound patterns.
         String event = res.startsWith("?") ? action + " ; " + target : target + " ; " + action;
+        // Events only: a happening has an action, actor and target too, and the knowledge graph may still hold one
+        // whose claims (the resolution's last adoption) are gone.
         for (QuerySolution r : select(ds, "SELECT DISTINCT (" + res + " AS ?r) ?actor ?date WHERE { ?e " + event + " ; "
-                + "ng:actor ?actor . " + res + " a ng:Resolution . OPTIONAL { ?e ng:date ?date } }")) {
+                + "ng:actor ?actor ; a ng:Event . " + res + " a ng:Resolution . OPTIONAL { ?e ng:date ?date } }")) {
             add(g, str(r, "r"), NG.adoptedBy.getURI(), iri(str(r, "actor")));
             String date = str(r, "date");
             if (date != null && date.matches("\\d{4}-\\d{2}-\\d{2}")) {
