@@ -320,6 +320,7 @@ public final class Newsgraph {
         for (Ingested.Failed f : listing.errors()) {
             record.error(f, listener);
         }
+        LOG.debug("build: listed {} files and read the store's states in {} ms", files.size(), millisSince(t0));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "newsgraph-extract");
             t.setDaemon(true);
@@ -358,19 +359,23 @@ public final class Newsgraph {
                         w.stampFile(path, null);
                     }
                 }
+                LOG.debug("build: files read and written at {} ms", millisSince(t0));
                 // Same transaction: readers never see articles without the knowledge that links them.
                 if (mode == Mode.FULL) {
                     w.relinkAll();
                 } else {
                     w.relink();
                 }
+                LOG.debug("build: linked at {} ms", millisSince(t0));
                 record.events = w.events();
                 record.triples = w.size();
+                LOG.debug("build: counted at {} ms", millisSince(t0));
                 w.replaceGraph(NG.BUILDS_GRAPH, record.graph(Instant.now(), version(), fingerprint), false);
             });
         } finally {
             pool.shutdownNow();
         }
+        LOG.debug("build: committed at {} ms", millisSince(t0));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new BuildSummary(record.articles(), (int) record.events, record.triples, record.errors, seconds,
                 record.added, record.changed, record.removed, record.unchanged);
@@ -474,6 +479,10 @@ public final class Newsgraph {
             }
         }
         return new FileResult(key, stamp, processed, unchanged, failed);
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     private static FileResult take(Future<FileResult> f) {
