@@ -283,15 +283,21 @@ public final class CrossArticleLinker {
         }
     }
 
-    /** Adds to {@code out} every triple of the actor's happenings (of one action, or of any with null). */
-    private static void happeningsOf(Graph knowledge, Node actor, Set<Node> actions, Graph out) {
+    /** The actor's happenings in the knowledge graph, by action: read once however many of its actions are relinked. */
+    private static Map<Node, List<Node>> happeningsByAction(Graph knowledge, Node actor) {
+        Map<Node, List<Node>> out = new LinkedHashMap<>();
         knowledge.find(Node.ANY, NG.actor.asNode(), actor).forEach(t -> {
             Node h = t.getSubject();
-            if ((actions == null || knowledge.find(h, NG.action.asNode(), Node.ANY).filterKeep(a -> actions.contains(a.getObject())).hasNext())
-                    && knowledge.contains(h, RDF.type.asNode(), NG.Happening.asNode())) {
-                knowledge.find(h, Node.ANY, Node.ANY).forEach(out::add);
+            if (knowledge.contains(h, RDF.type.asNode(), NG.Happening.asNode())) {
+                knowledge.find(h, NG.action.asNode(), Node.ANY).forEach(a -> out.computeIfAbsent(a.getObject(), x -> new ArrayList<>()).add(h));
             }
         });
+        return out;
+    }
+
+    /** Adds every triple of these happenings to {@code out}. */
+    private static void triplesOf(Graph knowledge, Collection<Node> happenings, Graph out) {
+        happenings.forEach(h -> knowledge.find(h, Node.ANY, Node.ANY).forEach(out::add));
     }
 
     /** Every actor of an event or a happening in the dataset. */
@@ -310,18 +316,18 @@ public final class CrossArticleLinker {
     public void relinkActor(DatasetGraph dsg, Node actor, Consumer<Change> each) {
         ActorEvents events = ActorEvents.read(dsg, actor, null);
         Graph knowledge = dsg.getGraph(iri(NG.KNOWLEDGE_GRAPH));
+        Map<Node, List<Node>> happenings = happeningsByAction(knowledge, actor);
         // The actions of its happenings too: one whose events are all gone leaves happenings to remove.
         Map<Node, NodeId> actions = new LinkedHashMap<>();
         events.byAction.keySet().forEach(a -> actions.put(events.action(a), a));
-        knowledge.find(Node.ANY, NG.actor.asNode(), actor).forEach(t ->
-                knowledge.find(t.getSubject(), NG.action.asNode(), Node.ANY).forEach(a -> actions.putIfAbsent(a.getObject(), null)));
+        happenings.keySet().forEach(a -> actions.putIfAbsent(a, null));
         actions.forEach((action, id) -> {
             Graph after = GraphFactory.createDefaultGraph();
             if (id != null) {
                 linkHappenings(rows -> events.rows(id, rows), after);
             }
             Graph before = GraphFactory.createDefaultGraph();
-            happeningsOf(knowledge, actor, Set.of(action), before);
+            triplesOf(knowledge, happenings.getOrDefault(action, List.of()), before);
             each.accept(new Change(before, after));
         });
     }
@@ -379,7 +385,10 @@ public final class CrossArticleLinker {
         DatasetGraph dsg = ds.asDatasetGraph();
         linkHappenings(eventsOf(dsg, scope.pairs()), after);
         Graph knowledge = dsg.getGraph(iri(NG.KNOWLEDGE_GRAPH));
-        actionsByActor(scope.pairs()).forEach((actor, actions) -> happeningsOf(knowledge, actor, actions, before));
+        actionsByActor(scope.pairs()).forEach((actor, actions) -> {
+            Map<Node, List<Node>> happenings = happeningsByAction(knowledge, actor);
+            actions.forEach(a -> triplesOf(knowledge, happenings.getOrDefault(a, List.of()), before));
+        });
 
         // Resolutions: the ones adoption events of the changed articles target.
         for (String res : scope.resolutions()) {
