@@ -137,18 +137,6 @@ public final class CrossArticleLinker {
         return out;
     }
 
-    /**
-     * The event rows of these (action, actor) pairs, for {@link #linkHappenings(Consumer, Graph)}, read from TDB2's
-     * indexes (as SPARQL with an OPTIONAL target this was half of an incremental build: the optional costs ARQ a new
-     * evaluation per event).
-     */
-    private static Consumer<Consumer<EventRow>> eventsOf(DatasetGraph dsg, Collection<ActionActor> pairs) {
-        return each -> actionsByActor(pairs).forEach((actor, actions) -> {
-            ActorEvents events = ActorEvents.read(dsg, actor, actions);
-            events.byAction.keySet().forEach(a -> events.rows(a, each));
-        });
-    }
-
     /** Pairs grouped by actor: an actor's events are read once however many of its actions changed. */
     private static Map<Node, Set<Node>> actionsByActor(Collection<ActionActor> pairs) {
         Map<Node, Set<Node>> out = new LinkedHashMap<>();
@@ -234,8 +222,13 @@ public final class CrossArticleLinker {
 
         /** The event rows of one action: each event with its targets and what it claims. */
         void rows(NodeId action, Consumer<EventRow> each) {
+            rows(action, byAction.getOrDefault(action, List.of()), each);
+        }
+
+        /** The event rows of some of one action's events. */
+        void rows(NodeId action, Collection<NodeId> events, Consumer<EventRow> each) {
             String act = text(action);
-            for (NodeId e : byAction.getOrDefault(action, List.of())) {
+            for (NodeId e : events) {
                 // One range read of the event's quads, sorted by predicate then object, rather than a lookup per
                 // predicate: a relink reads every event of a pair, tens of thousands for a common one.
                 Set<String> targets = new TreeSet<>();
@@ -270,6 +263,25 @@ public final class CrossArticleLinker {
                 }
                 targets.forEach(t -> each.accept(new EventRow(event, act, actorIri, t, facts)));
             }
+        }
+
+        /**
+         * One action's events by their first target in IRI order, those without a target under null: what groups them
+         * into happenings, found by probing the index for targets alone (an event's own IRI and what it claims are
+         * decoded only for the groups a change reaches).
+         */
+        Map<String, List<NodeId>> byFirstTarget(Node action) {
+            Map<String, List<NodeId>> out = new HashMap<>();
+            NodeId a = id(action);
+            for (NodeId e : NodeId.isDoesNotExist(a) ? List.<NodeId>of() : byAction.getOrDefault(a, List.of())) {
+                String first = null;
+                for (Iterator<Tuple<NodeId>> it = objects(e, targetP); it.hasNext(); ) {
+                    String t = text(it.next().get(3));
+                    first = first == null || t.compareTo(first) < 0 ? t : first;
+                }
+                out.computeIfAbsent(first, x -> new ArrayList<>()).add(e);
+            }
+            return out;
         }
 
         private String text(NodeId id) {
@@ -333,29 +345,45 @@ public final class CrossArticleLinker {
     }
 
     /**
-     * What a build's changed articles reach, from their graphs before and after the change: the (action, actor)
-     * pairs of their events, their article IRIs, agreement mentions, events that mention an agreement, and the
+     * What a build's changed articles reach, from their graphs before and after the change: the claims of their events
+     * by (action, actor) pair, their article IRIs, agreement mentions, events that mention an agreement, and the
      * resolutions their adoption events target.
      */
-    public record Scope(Set<ActionActor> pairs, Set<String> articles, Set<String> mentions, Set<String> mentionEvents,
-                        Set<String> resolutions) {
+    public record Scope(Map<ActionActor, PairClaims> pairs, Set<String> articles, Set<String> mentions,
+                        Set<String> mentionEvents, Set<String> resolutions) {
         public static Scope empty() {
-            return new Scope(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(),
+            return new Scope(new LinkedHashMap<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(),
                     new LinkedHashSet<>());
         }
 
-        /** Adds what an article graph holds to the scope. */
-        public void add(Graph g) {
+        /** Adds an article graph as it stood before the change (one replaced or removed). */
+        public void removed(Graph g) {
+            add(g, PairClaims::removed);
+        }
+
+        /** Adds an article graph as it stands after the change (one new or replaced). */
+        public void added(Graph g) {
+            add(g, PairClaims::added);
+        }
+
+        private void add(Graph g, Function<PairClaims, List<Claim>> side) {
             Node adopt = NodeFactory.createURI(NG.ACTION + "ADOPT_RESOLUTION");
-            g.find(Node.ANY, NG.action.asNode(), Node.ANY).forEachRemaining(t -> {
-                g.find(t.getSubject(), NG.actor.asNode(), Node.ANY).forEachRemaining(a -> {
-                    if (t.getObject().isURI() && a.getObject().isURI()) {
-                        pairs.add(new ActionActor(t.getObject(), a.getObject()));
+            g.find(Node.ANY, RDF.type.asNode(), NG.Event.asNode()).forEachRemaining(ev -> {
+                Node e = ev.getSubject();
+                String first = g.find(e, NG.target.asNode(), Node.ANY).mapWith(t -> str(t.getObject()))
+                        .toList().stream().min(Comparator.naturalOrder()).orElse(null);
+                g.find(e, NG.action.asNode(), Node.ANY).forEachRemaining(t -> {
+                    g.find(e, NG.actor.asNode(), Node.ANY).forEachRemaining(a -> {
+                        if (t.getObject().isURI() && a.getObject().isURI()) {
+                            PairClaims claims = pairs.computeIfAbsent(new ActionActor(t.getObject(), a.getObject()),
+                                    x -> new PairClaims(new ArrayList<>(), new ArrayList<>()));
+                            side.apply(claims).add(new Claim(str(e), first));
+                        }
+                    });
+                    if (t.getObject().equals(adopt)) {
+                        g.find(e, NG.target.asNode(), Node.ANY).forEachRemaining(r -> resolutions.add(r.getObject().getURI()));
                     }
                 });
-                if (t.getObject().equals(adopt)) {
-                    g.find(t.getSubject(), NG.target.asNode(), Node.ANY).forEachRemaining(r -> resolutions.add(r.getObject().getURI()));
-                }
             });
             g.find(Node.ANY, NG.article.asNode(), Node.ANY).forEachRemaining(t -> articles.add(t.getObject().getURI()));
             g.find(Node.ANY, RDF.type.asNode(), NG.AgreementMention.asNode()).forEachRemaining(t -> mentions.add(t.getSubject().getURI()));
@@ -365,6 +393,14 @@ public final class CrossArticleLinker {
         public boolean isEmpty() {
             return pairs.isEmpty() && articles.isEmpty();
         }
+    }
+
+    /** The claims of one (action, actor) pair that a change took away and brought. */
+    public record PairClaims(List<Claim> removed, List<Claim> added) {
+    }
+
+    /** An event and the first of its targets in IRI order (null if it has none): what places it in a happening. */
+    public record Claim(String event, String firstTarget) {
     }
 
     /** Triples of the knowledge graph to take out and to put in; the rest of it stays as it is. */
@@ -381,13 +417,13 @@ public final class CrossArticleLinker {
         Graph after = GraphFactory.createDefaultGraph();
         String k = "GRAPH <" + NG.KNOWLEDGE_GRAPH + "> ";
 
-        // Happenings: one (action, actor) pair at a time.
+        // Happenings: only the groups the changed claims were or are in, and those the pairs' untargeted claims join.
         DatasetGraph dsg = ds.asDatasetGraph();
-        linkHappenings(eventsOf(dsg, scope.pairs()), after);
         Graph knowledge = dsg.getGraph(iri(NG.KNOWLEDGE_GRAPH));
-        actionsByActor(scope.pairs()).forEach((actor, actions) -> {
-            Map<Node, List<Node>> happenings = happeningsByAction(knowledge, actor);
-            actions.forEach(a -> triplesOf(knowledge, happenings.getOrDefault(a, List.of()), before));
+        actionsByActor(scope.pairs().keySet()).forEach((actor, actions) -> {
+            ActorEvents events = ActorEvents.read(dsg, actor, actions);
+            actions.forEach(action -> relinkPair(events, action, actor, scope.pairs().get(new ActionActor(action, actor)),
+                    knowledge, before, after));
         });
 
         // Resolutions: the ones adoption events of the changed articles target.
@@ -507,6 +543,72 @@ public final class CrossArticleLinker {
             }
         }
         return new Change(before, after);
+    }
+
+    /**
+     * The happenings of one (action, actor) pair that a change reaches, before and after: a full link groups the
+     * pair's claims by first target and puts the untargeted ones into the largest group, so the groups reached are
+     * those of the changed claims' first targets and, where the pair has untargeted claims, the largest group before
+     * and after. Every other group keeps its claims, and so its triples. A pair's events are counted by node id, and
+     * only the reached groups' events are read in full (a common pair has tens of thousands).
+     */
+    private static void relinkPair(ActorEvents events, Node action, Node actor, PairClaims changed, Graph knowledge,
+                                   Graph before, Graph after) {
+        Map<String, List<NodeId>> now = events.byFirstTarget(action);
+        Map<String, Integer> sizeNow = new HashMap<>();
+        now.forEach((t, es) -> sizeNow.put(t, es.size()));
+        // The pair as it was: the claims now, less the ones the change brought, plus the ones it took away.
+        Map<String, Integer> sizeBefore = new HashMap<>(sizeNow);
+        changed.added().forEach(c -> sizeBefore.merge(c.firstTarget(), -1, Integer::sum));
+        changed.removed().forEach(c -> sizeBefore.merge(c.firstTarget(), 1, Integer::sum));
+        Set<String> reached = new TreeSet<>();
+        Stream.concat(changed.removed().stream(), changed.added().stream()).map(Claim::firstTarget)
+                .filter(t -> t != null).forEach(reached::add);
+        String untargetedNow = untargetedGroup(sizeNow);
+        String untargetedBefore = untargetedGroup(sizeBefore);
+        if (untargetedNow != null) {
+            reached.add(untargetedNow);
+        }
+        if (untargetedBefore != null) {
+            reached.add(untargetedBefore);
+        }
+        String prefix = str(action) + "|" + str(actor) + "|";
+        Map<String, ClaimFacts> facts = new HashMap<>();
+        NodeId actionId = events.id(action);
+        for (String target : reached) {
+            String key = prefix + target;
+            knowledge.find(iri(happening(key)), Node.ANY, Node.ANY).forEach(before::add);
+            List<NodeId> members = new ArrayList<>(target.isEmpty() ? List.of() : now.getOrDefault(target, List.of()));
+            if (target.equals(untargetedNow)) {
+                members.addAll(now.getOrDefault(null, List.of()));
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            Set<String> claims = new TreeSet<>();
+            events.rows(actionId, members, r -> {
+                claims.add(r.event());
+                if (!r.facts().isEmpty()) {
+                    facts.putIfAbsent(r.event(), r.facts());
+                }
+            });
+            emitHappening(key, new ArrayList<>(claims), facts, after);
+        }
+    }
+
+    /**
+     * The first target of the group a pair's untargeted claims join, given each group's size (untargeted ones under
+     * null): the largest targeted group, the least target on a tie, or "" (a group of their own) if none has a target;
+     * null if the pair has no untargeted claim.
+     */
+    private static String untargetedGroup(Map<String, Integer> sizes) {
+        if (sizes.getOrDefault(null, 0) <= 0) {
+            return null;
+        }
+        return sizes.entrySet().stream().filter(e -> e.getKey() != null && e.getValue() > 0)
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse("");
     }
 
     /** An action and the actor doing it: the scope of a happening. */
@@ -816,21 +918,28 @@ public final class CrossArticleLinker {
                     .map(Map.Entry::getKey).orElse(prefix);
             groups.computeIfAbsent(best, x -> new ArrayList<>()).add(e);
         }
-        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
-            String[] parts = group.getKey().split("\\|", -1);
-            String h = HAPPENING + Iris.hash(group.getKey()).substring(0, 20);
-            add(g, h, RDF.type.getURI(), NG.Happening.asNode());
-            add(g, h, NG.action.getURI(), iri(parts[0]));
-            add(g, h, NG.actor.getURI(), iri(parts[1]));
-            if (!parts[2].isEmpty()) {
-                add(g, h, NG.target.getURI(), iri(parts[2]));
-            }
-            for (String e : group.getValue()) {
-                add(g, h, NG.claim.getURI(), iri(e));
-            }
-            add(g, h, NG.claimCount.getURI(), NodeFactory.createLiteralDT(String.valueOf(group.getValue().size()), XSDDatatype.XSDinteger));
-            disputes(group.getValue(), facts).forEach(slot -> add(g, h, NG.disputedOn.getURI(), slot.asNode()));
+        groups.forEach((key, claims) -> emitHappening(key, claims, facts, g));
+    }
+
+    /** The happening of a group key (action|actor|first target, the target empty for untargeted claims alone). */
+    private static String happening(String key) {
+        return HAPPENING + Iris.hash(key).substring(0, 20);
+    }
+
+    private static void emitHappening(String key, List<String> claims, Map<String, ClaimFacts> facts, Graph g) {
+        String[] parts = key.split("\\|", -1);
+        String h = happening(key);
+        add(g, h, RDF.type.getURI(), NG.Happening.asNode());
+        add(g, h, NG.action.getURI(), iri(parts[0]));
+        add(g, h, NG.actor.getURI(), iri(parts[1]));
+        if (!parts[2].isEmpty()) {
+            add(g, h, NG.target.getURI(), iri(parts[2]));
         }
+        for (String e : claims) {
+            add(g, h, NG.claim.getURI(), iri(e));
+        }
+        add(g, h, NG.claimCount.getURI(), NodeFactory.createLiteralDT(String.valueOf(claims.size()), XSDDatatype.XSDinteger));
+        disputes(claims, facts).forEach(slot -> add(g, h, NG.disputedOn.getURI(), slot.asNode()));
     }
 
     /**

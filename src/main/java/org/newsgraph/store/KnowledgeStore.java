@@ -290,14 +290,14 @@ public final class KnowledgeStore implements AutoCloseable {
 
         /** Replaces an article's graph: a rebuild never leaves its old events behind. */
         public void replaceArticle(ArticleGraph g) {
-            scope.add(dsg.getGraph(NodeFactory.createURI(g.name())));
-            scope.add(g.graph());
+            scope.removed(dsg.getGraph(NodeFactory.createURI(g.name())));
+            scope.added(g.graph());
             replace(g.name(), g.graph());
         }
 
         public void removeGraph(String name) {
             Node gn = NodeFactory.createURI(name);
-            scope.add(dsg.getGraph(gn));
+            scope.removed(dsg.getGraph(gn));
             quadDelta -= count(dsg, gn, Node.ANY, Node.ANY, Node.ANY);
             eventDelta -= eventCount(dsg, gn);
             dsg.removeGraph(gn);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -255,6 +256,67 @@ class IncrementalBuildTest {
             org.apache.jena.graph.Graph linked = scoped.read(ds -> CrossArticleLinker.create().link(ds));
             assertTrue(!rebuilt.isIsomorphicWith(after), "the removed article's claims left");
             assertTrue(rebuilt.isIsomorphicWith(linked), "full rebuild over an older graph: " + difference(rebuilt, linked));
+        }
+    }
+
+    @Test
+    void untargetedClaimsFollowTheLargestHappeningThroughScopedRelinks() throws Exception {
+        Path articles = tmp.resolve("moving");
+        Files.createDirectories(articles);
+        String untargeted = "North Korea has deployed about %d soldiers, officials said on 9 May 2025.";
+        String toRussia = "Pyongyang sent %d troops to Russia in April 2025, according to Seoul.";
+        String toChina = "North Korea sent %d workers to China in March 2025.";
+        Newsgraph ng = Fixtures.newsgraph();
+        Node knowledge = NodeFactory.createURI(NG.KNOWLEDGE_GRAPH);
+        Node russia = NodeFactory.createURI(NG.BASE + "entity/russia");
+        Node china = NodeFactory.createURI(NG.BASE + "entity/china");
+        long[] clock = {1_700_000_000_000L};
+        // Each step: the articles to write (name, sentences) or, with no sentences, to delete; then the target whose
+        // happening should hold the untargeted claims (null: the untargeted claims are a happening of their own).
+        List<Object[]> steps = List.of(
+                new Object[] {Map.of("a1", List.of(toRussia.formatted(1000), untargeted.formatted(3000)),
+                        "a2", List.of(toChina.formatted(500))), china},
+                new Object[] {Map.of("a3", List.of(toRussia.formatted(1200))), russia},
+                new Object[] {Map.of("a2", List.of(toChina.formatted(500), toChina.formatted(700), toChina.formatted(800)),
+                        "a4", List.of(untargeted.formatted(2500), untargeted.formatted(2600))), china},
+                new Object[] {Map.of("a2", List.of(), "a3", List.of()), russia},
+                new Object[] {Map.of("a1", List.of(untargeted.formatted(3000))), null},
+                new Object[] {Map.of("a5", List.of(toChina.formatted(900))), china},
+                new Object[] {Map.of("a4", List.of(), "a1", List.of()), "none"});
+        try (KnowledgeStore store = KnowledgeStore.open(tmp.resolve("moving-db"))) {
+            for (Object[] step : steps) {
+                @SuppressWarnings("unchecked")
+                Map<String, List<String>> writes = (Map<String, List<String>>) step[0];
+                for (Map.Entry<String, List<String>> w : new java.util.TreeMap<>(writes).entrySet()) {
+                    Path file = articles.resolve(w.getKey() + ".txt");
+                    if (w.getValue().isEmpty()) {
+                        Files.delete(file);
+                    } else {
+                        // The first line of a text article is its title.
+                        Files.writeString(file, "Troops and workers\n\n" + String.join(" ", w.getValue()) + "\n");
+                        // Stamps are size and modification time: a rewrite of the same size within one clock tick
+                        // would look unchanged.
+                        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(clock[0] += 1000));
+                    }
+                }
+                ng.build(articles, store, BuildListener.NONE);
+                Graph scoped = store.read(ds -> copy(ds.asDatasetGraph().getGraph(knowledge)));
+                Graph linked = store.read(ds -> CrossArticleLinker.create().link(ds));
+                assertTrue(scoped.isIsomorphicWith(linked), "after " + writes.keySet() + ": " + difference(scoped, linked));
+                // Where the untargeted claims are: the happening with a target holding claims that have none.
+                List<Node> holders = store.read(ds -> {
+                    List<Node> out = new ArrayList<>();
+                    String q = "PREFIX ng: <" + NG.NS + "> SELECT DISTINCT ?t WHERE { GRAPH <" + NG.KNOWLEDGE_GRAPH
+                            + "> { ?h a ng:Happening ; ng:claim ?e . OPTIONAL { ?h ng:target ?t } } "
+                            + "?e a ng:Event . FILTER NOT EXISTS { ?e ng:target ?any } }";
+                    try (var qe = org.apache.jena.query.QueryExecution.dataset(ds).query(q).build()) {
+                        qe.execSelect().forEachRemaining(r -> out.add(r.get("t") == null ? null : r.get("t").asNode()));
+                    }
+                    return out;
+                });
+                List<Node> expected = "none".equals(step[1]) ? List.of() : java.util.Collections.singletonList((Node) step[1]);
+                assertEquals(expected, holders, "after " + writes.keySet());
+            }
         }
     }
 
