@@ -245,16 +245,22 @@ public final class Benchmark {
             Path changed = firstArticleFile();
             Files.writeString(changed, Files.readString(changed) + "\nThe ministry gave no further details.\n");
             double incSeconds;
+            double openSeconds;
             try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"))) {
                 t0 = System.nanoTime();
-                BuildSummary inc = newsgraph.build(folder, store, BuildListener.NONE, Newsgraph.Mode.INCREMENTAL);
+                incrementalBuild(store);
                 incSeconds = seconds(t0);
-                if (inc.changed() != 1) {
-                    throw new IllegalStateException("expected one changed article, got: " + inc.line());
-                }
+                // Again in the store as that build left it open, as the server's scheduled rebuilds find it: TDB2's
+                // node cache then holds what a rebuild reads, where a store just opened reads each node from disk.
+                Files.writeString(changed, Files.readString(changed) + "\nNo one else commented.\n");
+                t0 = System.nanoTime();
+                incrementalBuild(store);
+                openSeconds = seconds(t0);
             }
             rows.add(new Row("incremental", "1 changed of " + full.articles() + ", seconds", incSeconds, "s", "full build",
                     fullSeconds, incSeconds / fullSeconds, "<= 0.01"));
+            rows.add(new Row("incremental", "the same, store left open by a build", openSeconds, "s", "full build",
+                    fullSeconds, openSeconds / fullSeconds, ""));
 
             try (KnowledgeStore store = KnowledgeStore.open(dir.resolve("build"))) {
                 queries(store, fullSeconds, rows);
@@ -378,6 +384,13 @@ public final class Benchmark {
         try (var s = Files.walk(folder)) {
             return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".txt")).sorted().findFirst()
                     .orElseThrow(() -> new IllegalStateException("no .txt article in " + folder + " to change"));
+        }
+    }
+
+    private void incrementalBuild(KnowledgeStore store) {
+        BuildSummary inc = newsgraph.build(folder, store, BuildListener.NONE, Newsgraph.Mode.INCREMENTAL);
+        if (inc.changed() != 1) {
+            throw new IllegalStateException("expected one changed article, got: " + inc.line());
         }
     }
 

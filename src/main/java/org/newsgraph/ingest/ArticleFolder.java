@@ -34,6 +34,16 @@ public final class ArticleFolder {
 
     private final Path root;
     private final List<ArticleReader> readers;
+    /**
+     * Size and time of every regular file the last listing visited, sidecars included: the walk reads them anyway,
+     * and a rebuild stamps every file, where asking the disk again cost three calls per file.
+     */
+    private final java.util.Map<Path, Attributes> listed = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The folder's real path, as the last listing found it. */
+    private volatile Path listedRoot;
+
+    private record Attributes(long size, long modifiedNanos) {
+    }
 
     private ArticleFolder(Path root, List<ArticleReader> readers) {
         this.root = root;
@@ -72,6 +82,8 @@ public final class ArticleFolder {
         }
         List<Path> out = new ArrayList<>();
         List<Ingested.Failed> errors = new ArrayList<>();
+        listed.clear();
+        listedRoot = realRoot;
         try {
             Files.walkFileTree(realRoot, java.util.EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new java.nio.file.SimpleFileVisitor<>() {
@@ -83,6 +95,9 @@ public final class ArticleFolder {
 
                         @Override
                         public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile()) {
+                                listed.put(file, new Attributes(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+                            }
                             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                             if (isHidden(realRoot.relativize(file)) || name.endsWith(SIDECAR) || readerFor(file) == null) {
                                 return java.nio.file.FileVisitResult.CONTINUE;
@@ -130,7 +145,7 @@ public final class ArticleFolder {
     /** The stable name of a file of this folder: its path relative to the folder. */
     public String keyOf(Path file) {
         try {
-            Path realRoot = root.toRealPath();
+            Path realRoot = listedRoot != null ? listedRoot : root.toRealPath();
             Path abs = file.toAbsolutePath().normalize();
             Path rel = abs.startsWith(realRoot) ? realRoot.relativize(abs) : abs.getFileName();
             return rel.toString().replace('\\', '/');
@@ -196,17 +211,27 @@ public final class ArticleFolder {
      */
     public String stamp(Path file) {
         StringBuilder out = new StringBuilder();
+        boolean fromListing = listed.containsKey(file);
         try {
             for (Path p : new Path[] {file, sidecarCandidates(file)[0], sidecarCandidates(file)[1]}) {
                 if (!out.isEmpty()) {
                     out.append(' ');
                 }
-                if (p != file && !Files.exists(p)) {
+                Attributes seen = fromListing ? listed.get(p) : null;
+                if (seen == null && fromListing) {
+                    // The listing saw the file, and no such sidecar beside it.
                     out.append('-');
                     continue;
                 }
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                out.append(a.size()).append('@').append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                if (seen == null) {
+                    if (p != file && !Files.exists(p)) {
+                        out.append('-');
+                        continue;
+                    }
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    seen = new Attributes(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                }
+                out.append(seen.size()).append('@').append(seen.modifiedNanos());
             }
         } catch (IOException e) {
             return null;

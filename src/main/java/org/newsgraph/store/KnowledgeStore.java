@@ -24,6 +24,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.newsgraph.rdf.ArticleGraph;
 import org.newsgraph.rdf.NG;
@@ -62,6 +63,7 @@ public final class KnowledgeStore implements AutoCloseable {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KnowledgeStore.class);
     private final Dataset dataset;
     private final String location;
 
@@ -114,16 +116,21 @@ public final class KnowledgeStore implements AutoCloseable {
     public void write(Consumer<Writer> work) {
         Writer w = new Writer(dataset);
         boolean[] startedEmpty = new boolean[1];
+        String[] leftAs = new String[1];
         try {
             Txn.executeWrite(dataset, () -> {
                 startedEmpty[0] = dataset.asDatasetGraph().isEmpty();
+                long[] tallied = startedEmpty[0] ? new long[2] : tally();
+                LOG.debug("write: committed counts {}", tallied != null ? "known" : "counted on the indexes");
                 // The committed state cannot change while this transaction writes (TDB2 has one writer), so another
-                // thread counts it meanwhile; the writer adds what it changes. Walking the indexes here instead
-                // would be half of an incremental build's work.
-                w.committed = startedEmpty[0] ? CompletableFuture.completedFuture(new long[2])
+                // thread counts it meanwhile, unless the last write's tally still holds; the writer adds what it
+                // changes. Walking the indexes here instead would be half of an incremental build's work.
+                w.committed = tallied != null ? CompletableFuture.completedFuture(tallied)
                         : CompletableFuture.supplyAsync(this::committedCounts, KnowledgeStore::counterThread);
                 work.accept(w);
+                leftAs[0] = indexState();
             });
+            saveTally(leftAs[0], w);
         } finally {
             // A count still reading must end before the store may close.
             if (w.committed != null) {
@@ -133,6 +140,72 @@ public final class KnowledgeStore implements AutoCloseable {
         // Writing into an empty database leaves no earlier version behind to reclaim: a first build is not a rewrite.
         if (!startedEmpty[0]) {
             rewrittenSinceOpen += w.written;
+        }
+    }
+
+    /** The file beside the database that keeps its counts as the last write left them. */
+    private static final String TALLY_FILE = "newsgraph-counts";
+
+    /**
+     * Which state the quad and triple indexes are in, as this transaction sees them: their storage generation and
+     * the roots of their primary B+trees (copy-on-write, so any committed change gives a root never used before).
+     * Null if the store is not on disk or not built that way.
+     */
+    private String indexState() {
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph());
+        if (tdb == null || tdb.getLocation().isMem()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(tdb.getLocation().getDirectoryPath());
+        for (org.apache.jena.tdb2.store.tupletable.TupleTable table : List.of(tdb.getQuadTable().getNodeTupleTable().getTupleTable(),
+                tdb.getTripleTable().getNodeTupleTable().getTupleTable())) {
+            if (!(table.getIndex(0) instanceof org.apache.jena.tdb2.store.tupletable.TupleIndexRecord index)
+                    || !(index.getRangeIndex() instanceof org.apache.jena.dboe.trans.bplustree.BPlusTree tree)) {
+                return null;
+            }
+            out.append(' ').append(tree.getRootId());
+        }
+        return out.toString();
+    }
+
+    /** The counts the last write left, if the indexes are still as it left them; else null. */
+    private long[] tally() {
+        String state = indexState();
+        Path file = Path.of(location, TALLY_FILE);
+        if (state == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file);
+            if (lines.size() == 2 && lines.get(0).equals(state)) {
+                String[] counts = lines.get(1).split(" ");
+                return new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // An unreadable tally is no tally: the indexes are counted instead.
+        }
+        return null;
+    }
+
+    /**
+     * Keeps the counts a committed write left, for the next write: written after the commit, so a crash between
+     * the two leaves a tally whose index state no longer matches, and it is not used.
+     */
+    private void saveTally(String state, Writer w) {
+        if (state == null || w.committed == null || !w.committed.isDone() || w.committed.isCompletedExceptionally()) {
+            return;
+        }
+        Path file = Path.of(location, TALLY_FILE);
+        try {
+            Path tmp = Files.createTempFile(file.getParent(), TALLY_FILE, ".tmp");
+            Files.writeString(tmp, state + "\n" + w.size() + " " + w.events() + "\n");
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (java.io.IOException ignored) {
+                // The next write will not match it and counts the indexes.
+            }
         }
     }
 
@@ -154,6 +227,8 @@ public final class KnowledgeStore implements AutoCloseable {
         private final Dataset dataset;
         private final DatasetGraph dsg;
         private CrossArticleLinker.Scope scope = CrossArticleLinker.Scope.empty();
+        /** The changes outgrew a scoped relink: the scope is no longer kept (it would hold every claim of a full build). */
+        private boolean scopeOverflowed;
         private long written;
         /** Quads and events this transaction added, less those it removed. */
         private long quadDelta;
@@ -178,8 +253,7 @@ public final class KnowledgeStore implements AutoCloseable {
          */
         public void relink() {
             Node gn = NodeFactory.createURI(NG.KNOWLEDGE_GRAPH);
-            if (scope.pairs().size() > MAX_SCOPED || scope.articles().size() > MAX_SCOPED
-                    || !dsg.contains(gn, Node.ANY, Node.ANY, Node.ANY)) {
+            if (scopeOverflowed || !dsg.contains(gn, Node.ANY, Node.ANY, Node.ANY)) {
                 relinkAll();
                 return;
             }
@@ -215,6 +289,7 @@ public final class KnowledgeStore implements AutoCloseable {
             // copies every index page a change touches, so the disk grows faster than the quads changed.
             written += size[0];
             scope = CrossArticleLinker.Scope.empty();
+            scopeOverflowed = false;
         }
 
         /** Writes only what differs: from one build to the next most of the graph stays, and a write costs more. */
@@ -290,18 +365,32 @@ public final class KnowledgeStore implements AutoCloseable {
 
         /** Replaces an article's graph: a rebuild never leaves its old events behind. */
         public void replaceArticle(ArticleGraph g) {
-            scope.removed(dsg.getGraph(NodeFactory.createURI(g.name())));
-            scope.added(g.graph());
+            reach(dsg.getGraph(NodeFactory.createURI(g.name())), g.graph());
             replace(g.name(), g.graph());
         }
 
         public void removeGraph(String name) {
             Node gn = NodeFactory.createURI(name);
-            scope.removed(dsg.getGraph(gn));
+            reach(dsg.getGraph(gn), null);
             quadDelta -= count(dsg, gn, Node.ANY, Node.ANY, Node.ANY);
             eventDelta -= eventCount(dsg, gn);
             dsg.removeGraph(gn);
             written++;
+        }
+
+        /** Adds what a changed article reaches to the scope of the next relink, until linking everything is quicker. */
+        private void reach(Graph before, Graph after) {
+            if (scopeOverflowed) {
+                return;
+            }
+            scope.removed(before);
+            if (after != null) {
+                scope.added(after);
+            }
+            if (scope.pairs().size() > MAX_SCOPED || scope.articles().size() > MAX_SCOPED) {
+                scopeOverflowed = true;
+                scope = CrossArticleLinker.Scope.empty();
+            }
         }
 
         private void replace(String name, Graph graph) {
@@ -338,30 +427,42 @@ public final class KnowledgeStore implements AutoCloseable {
      * What the store knows of each article it holds: key to {content hash, extractor fingerprint, graph name}.
      */
     public java.util.Map<String, String[]> articleStates() {
-        // Four index scans joined in memory, rather than lookups per article or a SPARQL query over every article
-        // graph: every build starts here, and at 10,000 articles the lookups were a quarter of a one-article rebuild.
-        Node identifier = NodeFactory.createURI("http://schema.org/identifier");
+        // Four index scans joined in memory by node id, rather than lookups per article or a SPARQL query over every
+        // article graph: every build starts here. Only what the answer holds is decoded (a node not in TDB2's cache
+        // is a read from disk, and a store just opened has none cached).
         return read(ds -> {
-            DatasetGraph dsg = ds.asDatasetGraph();
-            java.util.Set<List<Node>> articles = new java.util.HashSet<>();
-            dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), NG.Article.asNode())
-                    .forEachRemaining(q -> articles.add(List.of(q.getGraph(), q.getSubject())));
-            java.util.Map<List<Node>, Node> keys = new java.util.HashMap<>();
-            dsg.find(Node.ANY, Node.ANY, identifier, Node.ANY).forEachRemaining(q ->
-                    keys.putIfAbsent(List.of(q.getGraph(), q.getSubject()), q.getObject()));
-            java.util.Map<Node, Node> fingerprints = new java.util.HashMap<>();
-            dsg.find(Node.ANY, Node.ANY, NG.extractorFingerprint.asNode(), Node.ANY)
-                    .forEachRemaining(q -> fingerprints.putIfAbsent(q.getGraph(), q.getObject()));
+            Ids ids = Ids.of(ds.asDatasetGraph());
             java.util.Map<String, String[]> out = new java.util.HashMap<>();
-            dsg.find(Node.ANY, Node.ANY, NG.contentHash.asNode(), Node.ANY).forEachRemaining(q -> {
-                Node g = q.getGraph();
-                List<Node> article = List.of(g, q.getSubject());
-                Node key = keys.get(article);
-                if (!g.isURI() || !q.getObject().isLiteral() || !articles.contains(article) || key == null) {
+            NodeId type = ids.id(RDF.type.asNode());
+            NodeId article = ids.id(NG.Article.asNode());
+            NodeId identifier = ids.id(NodeFactory.createURI("http://schema.org/identifier"));
+            NodeId fingerprint = ids.id(NG.extractorFingerprint.asNode());
+            NodeId contentHash = ids.id(NG.contentHash.asNode());
+            if (java.util.stream.Stream.of(type, article, identifier, contentHash).anyMatch(NodeId::isDoesNotExist)) {
+                return out;
+            }
+            java.util.Set<List<NodeId>> articles = new java.util.HashSet<>();
+            ids.find(null, type, article).forEachRemaining(q -> articles.add(List.of(q.get(0), q.get(1))));
+            java.util.Map<List<NodeId>, NodeId> keys = new java.util.HashMap<>();
+            ids.find(null, identifier, null).forEachRemaining(q -> keys.putIfAbsent(List.of(q.get(0), q.get(1)), q.get(3)));
+            java.util.Map<NodeId, NodeId> fingerprints = new java.util.HashMap<>();
+            if (!NodeId.isDoesNotExist(fingerprint)) {
+                ids.find(null, fingerprint, null).forEachRemaining(q -> fingerprints.putIfAbsent(q.get(0), q.get(3)));
+            }
+            ids.find(null, contentHash, null).forEachRemaining(q -> {
+                List<NodeId> at = List.of(q.get(0), q.get(1));
+                NodeId key = keys.get(at);
+                if (key == null || !articles.contains(at)) {
                     return;
                 }
-                Node fp = fingerprints.get(g);
-                out.put(key.getLiteralLexicalForm(), new String[] {q.getObject().getLiteralLexicalForm(),
+                Node g = ids.node(q.get(0));
+                Node hash = ids.node(q.get(3));
+                Node k = ids.node(key);
+                if (!g.isURI() || !hash.isLiteral() || !k.isLiteral()) {
+                    return;
+                }
+                Node fp = fingerprints.containsKey(q.get(0)) ? ids.node(fingerprints.get(q.get(0))) : null;
+                out.put(k.getLiteralLexicalForm(), new String[] {hash.getLiteralLexicalForm(),
                     fp != null && fp.isLiteral() ? fp.getLiteralLexicalForm() : "", g.getURI()});
             });
             return out;
@@ -370,22 +471,51 @@ public final class KnowledgeStore implements AutoCloseable {
 
     /** The stamp of each file the last builds read, by its path in the article folder (see ArticleFolder.stamp). */
     public java.util.Map<String, String> fileStamps() {
-        Node gn = NodeFactory.createURI(NG.FILES_GRAPH);
         return read(ds -> {
-            DatasetGraph dsg = ds.asDatasetGraph();
-            // Two range scans joined in memory: a lookup per file costs more than reading them all in order.
-            java.util.Map<Node, String> stampOf = new java.util.HashMap<>();
-            dsg.find(gn, Node.ANY, NG.fileStamp.asNode(), Node.ANY).forEachRemaining(
-                    q -> stampOf.putIfAbsent(q.getSubject(), q.getObject().getLiteralLexicalForm()));
+            Ids ids = Ids.of(ds.asDatasetGraph());
             java.util.Map<String, String> out = new java.util.HashMap<>();
-            dsg.find(gn, Node.ANY, NG.filePath.asNode(), Node.ANY).forEachRemaining(q -> {
-                String stamp = stampOf.get(q.getSubject());
-                if (stamp != null) {
-                    out.put(q.getObject().getLiteralLexicalForm(), stamp);
+            NodeId files = ids.id(NodeFactory.createURI(NG.FILES_GRAPH));
+            NodeId stamp = ids.id(NG.fileStamp.asNode());
+            NodeId path = ids.id(NG.filePath.asNode());
+            if (java.util.stream.Stream.of(files, stamp, path).anyMatch(NodeId::isDoesNotExist)) {
+                return out;
+            }
+            // Two range scans joined in memory by node id: a lookup per file costs more than reading them all.
+            java.util.Map<NodeId, NodeId> stampOf = new java.util.HashMap<>();
+            ids.find(files, stamp, null).forEachRemaining(q -> stampOf.putIfAbsent(q.get(1), q.get(3)));
+            ids.find(files, path, null).forEachRemaining(q -> {
+                NodeId s = stampOf.get(q.get(1));
+                if (s != null) {
+                    out.put(ids.node(q.get(3)).getLiteralLexicalForm(), ids.node(s).getLiteralLexicalForm());
                 }
             });
             return out;
         });
+    }
+
+    /** A TDB2 dataset's quad table by node id: patterns found and nodes decoded only where asked. */
+    private record Ids(org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable quads) {
+        static Ids of(DatasetGraph dsg) {
+            DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+            if (tdb == null) {
+                throw new IllegalStateException("a newsgraph store is a TDB2 database");
+            }
+            return new Ids(tdb.getQuadTable().getNodeTupleTable());
+        }
+
+        NodeId id(Node n) {
+            return quads.getNodeTable().getNodeIdForNode(n);
+        }
+
+        Node node(NodeId id) {
+            return quads.getNodeTable().getNodeForNodeId(id);
+        }
+
+        /** Quads (graph, subject, predicate, object) of a graph (null: any) with this predicate and object (null: any). */
+        java.util.Iterator<org.apache.jena.atlas.lib.tuple.Tuple<NodeId>> find(NodeId graph, NodeId predicate, NodeId object) {
+            return quads.find(graph == null ? NodeId.NodeIdAny : graph, NodeId.NodeIdAny, predicate,
+                    object == null ? NodeId.NodeIdAny : object);
+        }
     }
 
     /**
