@@ -313,7 +313,7 @@ public final class Newsgraph {
         listener.started(files.size());
         String fingerprint = fingerprint();
         Map<String, String[]> previous = store.articleStates();
-        Map<String, String> stamps = store.fileStamps();
+        Map<String, String> stamps = store.fileStamps(files.stream().map(folder::keyOf).toList());
         Map<String, List<String>> keysByFile = keysByFile(previous.keySet(), stamps.keySet());
         EventGraphWriter writer = EventGraphWriter.create().softwareVersion(version()).fingerprint(fingerprint).build();
         BuildRecord record = new BuildRecord(started);

@@ -179,10 +179,7 @@ public final class CrossArticleLinker {
             return nodes.getNodeIdForNode(n);
         }
 
-        /**
-         * The actor's events of these actions (each the merge of two index ranges), or (null) of any (one scan of the
-         * actor's quads), comparing ids only.
-         */
+        /** The actor's events of these actions, or (null) of any: one scan of the index, comparing ids only. */
         static ActorEvents read(DatasetGraph dsg, Node actor, Set<Node> actions) {
             DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
             if (tdb == null) {
@@ -198,29 +195,6 @@ public final class CrossArticleLinker {
             if (Stream.of(actorP, actionP, typeP, eventC, actorId).anyMatch(NodeId::isDoesNotExist)) {
                 return out;
             }
-            if (actions != null) {
-                for (Node action : actions) {
-                    NodeId a = out.id(action);
-                    List<NodeId> events = NodeId.isDoesNotExist(a) ? List.of() : out.merged(actorP, actorId, actionP, a, knowledge);
-                    if (events == null) {
-                        // The index did not give subjects in order; read the actor's events one by one instead.
-                        out.byAction.clear();
-                        return scan(out, actorP, actorId, actionP, typeP, eventC, knowledge, actions);
-                    }
-                    // No probe for rdf:type here: outside the knowledge graph only events have an actor and an
-                    // action (see EventGraphWriter), and a probe per event was half of this read.
-                    if (!events.isEmpty()) {
-                        out.byAction.put(a, events);
-                    }
-                }
-                return out;
-            }
-            return scan(out, actorP, actorId, actionP, typeP, eventC, knowledge, null);
-        }
-
-        /** The actor's events of these actions, or (null) of any: one scan of the actor's quads, a probe per event. */
-        private static ActorEvents scan(ActorEvents out, NodeId actorP, NodeId actorId, NodeId actionP, NodeId typeP,
-                                        NodeId eventC, NodeId knowledge, Set<Node> actions) {
             Set<NodeId> wanted = new java.util.HashSet<>();
             if (actions != null) {
                 actions.forEach(a -> wanted.add(out.id(a)));
@@ -241,60 +215,6 @@ public final class CrossArticleLinker {
                 });
             }
             return out;
-        }
-
-        /**
-         * The subjects outside the knowledge graph with both this actor and this action: the two index ranges come
-         * in subject order and are merged, where probing each of a common actor's events was most of a relink. Null
-         * if a range was not in subject order.
-         */
-        private List<NodeId> merged(NodeId actorP, NodeId actorId, NodeId actionP, NodeId actionId, NodeId knowledge) {
-            SubjectsInOrder byActor = new SubjectsInOrder(quads.find(NodeId.NodeIdAny, NodeId.NodeIdAny, actorP, actorId), knowledge);
-            SubjectsInOrder byAction = new SubjectsInOrder(quads.find(NodeId.NodeIdAny, NodeId.NodeIdAny, actionP, actionId), knowledge);
-            List<NodeId> out = new ArrayList<>();
-            NodeId x = byActor.next();
-            NodeId y = byAction.next();
-            while (x != null && y != null) {
-                int c = Long.compare(x.getPtrLocation(), y.getPtrLocation());
-                if (c == 0) {
-                    out.add(x);
-                }
-                if (c <= 0) {
-                    x = byActor.next();
-                }
-                if (c >= 0) {
-                    y = byAction.next();
-                }
-            }
-            return byActor.unordered || byAction.unordered ? null : out;
-        }
-
-        /** The distinct subjects of an index range outside one graph, checking that they are IRIs and come in order. */
-        private static final class SubjectsInOrder {
-            private final Iterator<Tuple<NodeId>> quads;
-            private final NodeId skipGraph;
-            private NodeId last;
-            boolean unordered;
-
-            SubjectsInOrder(Iterator<Tuple<NodeId>> quads, NodeId skipGraph) {
-                this.quads = quads;
-                this.skipGraph = skipGraph;
-            }
-
-            NodeId next() {
-                while (quads.hasNext() && !unordered) {
-                    Tuple<NodeId> q = quads.next();
-                    if (q.get(0).equals(skipGraph) || q.get(1).equals(last)) {
-                        continue;
-                    }
-                    // Compared by hand: Jena 5.6.0's NodeId.compare calls ids equal whenever their high words are,
-                    // and an event is an IRI, whose id is a pointer that the index orders as a number.
-                    unordered = !q.get(1).isPtr() || last != null && last.getPtrLocation() > q.get(1).getPtrLocation();
-                    last = q.get(1);
-                    return unordered ? null : last;
-                }
-                return null;
-            }
         }
 
         Node action(NodeId a) {

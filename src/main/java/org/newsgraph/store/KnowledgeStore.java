@@ -351,7 +351,7 @@ public final class KnowledgeStore implements AutoCloseable {
         /** Records the stamp of a file as read, or with a null stamp forgets the file. */
         public void stampFile(String path, String stamp) {
             Node gn = NodeFactory.createURI(NG.FILES_GRAPH);
-            Node f = NodeFactory.createURI(NG.BASE + "file/" + org.newsgraph.rdf.Iris.hash(path).substring(0, 20));
+            Node f = fileNode(path);
             quadDelta -= count(dsg, gn, f, Node.ANY, Node.ANY);
             dsg.deleteAny(gn, f, Node.ANY, Node.ANY);
             if (stamp != null) {
@@ -455,10 +455,15 @@ public final class KnowledgeStore implements AutoCloseable {
                 if (key == null || !articles.contains(at)) {
                     return;
                 }
-                Node g = ids.node(q.get(0));
                 Node hash = ids.node(q.get(3));
                 Node k = ids.node(key);
-                if (!g.isURI() || !hash.isLiteral() || !k.isLiteral()) {
+                if (!hash.isLiteral() || !k.isLiteral()) {
+                    return;
+                }
+                // The graph is named after the key: looking the name up is an index read, decoding it a file read.
+                String named = org.newsgraph.rdf.Iris.articleGraph(k.getLiteralLexicalForm());
+                Node g = q.get(0).equals(ids.id(NodeFactory.createURI(named))) ? NodeFactory.createURI(named) : ids.node(q.get(0));
+                if (!g.isURI()) {
                     return;
                 }
                 Node fp = fingerprints.containsKey(q.get(0)) ? ids.node(fingerprints.get(q.get(0))) : null;
@@ -471,6 +476,14 @@ public final class KnowledgeStore implements AutoCloseable {
 
     /** The stamp of each file the last builds read, by its path in the article folder (see ArticleFolder.stamp). */
     public java.util.Map<String, String> fileStamps() {
+        return fileStamps(List.of());
+    }
+
+    /**
+     * The same, given the paths the folder holds now: their records are found by name rather than by decoding each
+     * record's path (a file read per file, in a store just opened); only records of other paths are decoded.
+     */
+    public java.util.Map<String, String> fileStamps(java.util.Collection<String> expected) {
         return read(ds -> {
             Ids ids = Ids.of(ds.asDatasetGraph());
             java.util.Map<String, String> out = new java.util.HashMap<>();
@@ -483,6 +496,13 @@ public final class KnowledgeStore implements AutoCloseable {
             // Two range scans joined in memory by node id: a lookup per file costs more than reading them all.
             java.util.Map<NodeId, NodeId> stampOf = new java.util.HashMap<>();
             ids.find(files, stamp, null).forEachRemaining(q -> stampOf.putIfAbsent(q.get(1), q.get(3)));
+            for (String p : expected) {
+                NodeId f = ids.id(fileNode(p));
+                NodeId s = NodeId.isDoesNotExist(f) ? null : stampOf.remove(f);
+                if (s != null) {
+                    out.put(p, ids.node(s).getLiteralLexicalForm());
+                }
+            }
             ids.find(files, path, null).forEachRemaining(q -> {
                 NodeId s = stampOf.get(q.get(1));
                 if (s != null) {
@@ -491,6 +511,11 @@ public final class KnowledgeStore implements AutoCloseable {
             });
             return out;
         });
+    }
+
+    /** The node that records a file of the article folder, by its path. */
+    private static Node fileNode(String path) {
+        return NodeFactory.createURI(NG.BASE + "file/" + org.newsgraph.rdf.Iris.hash(path).substring(0, 20));
     }
 
     /** A TDB2 dataset's quad table by node id: patterns found and nodes decoded only where asked. */
