@@ -613,9 +613,12 @@ public final class CrossArticleLinker {
             return null;
         }
         return sizes.entrySet().stream().filter(e -> e.getKey() != null && e.getValue() > 0)
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse("");
+                .max(largestThenLeast(Map.Entry::getValue)).map(Map.Entry::getKey).orElse("");
+    }
+
+    /** Which group untargeted claims join: the one with the most claims, the least key on a tie (the same for both links). */
+    private static <V> Comparator<Map.Entry<String, V>> largestThenLeast(java.util.function.ToIntFunction<Map.Entry<String, V>> size) {
+        return Comparator.comparingInt(size).thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
     }
 
     /** An action and the actor doing it: the scope of a happening. */
@@ -920,9 +923,7 @@ public final class CrossArticleLinker {
             String prefix = actionActor.get(e)[0] + "|" + actionActor.get(e)[1] + "|";
             // The keys that start with the prefix, found through the sorted map rather than by scanning every group.
             String best = groups.subMap(prefix, false, prefix + '\uffff', false).entrySet().stream()
-                    .max(Comparator.<Map.Entry<String, List<String>>>comparingInt(x -> x.getValue().size())
-                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                    .map(Map.Entry::getKey).orElse(prefix);
+                    .max(largestThenLeast(x -> x.getValue().size())).map(Map.Entry::getKey).orElse(prefix);
             groups.computeIfAbsent(best, x -> new ArrayList<>()).add(e);
         }
         groups.forEach((key, claims) -> emitHappening(key, claims, facts, g));
