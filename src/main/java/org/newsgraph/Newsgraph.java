@@ -22,6 +22,7 @@ import org.newsgraph.extract.AgreementMention;
 import org.newsgraph.extract.Extraction;
 import org.newsgraph.extract.DateExpressions;
 import org.newsgraph.extract.Event;
+import org.newsgraph.extract.DependencyRules;
 import org.newsgraph.extract.EventExtractor;
 import org.newsgraph.extract.Furniture;
 import org.newsgraph.extract.Gazetteer;
@@ -31,7 +32,8 @@ import org.newsgraph.ingest.ArticleFolder;
 import org.newsgraph.ingest.Ingested;
 import org.newsgraph.nlp.AnnotatedText;
 import org.newsgraph.nlp.LanguageIdentifier;
-import org.newsgraph.nlp.OpenNlpAnnotator;
+import org.newsgraph.nlp.CoreNlpAnnotator;
+import org.newsgraph.nlp.CoreNlpPipeline;
 import org.newsgraph.nlp.OpenNlpLanguageIdentifier;
 import org.newsgraph.nlp.OpenNlpModels;
 import org.newsgraph.nlp.Paragraph;
@@ -65,23 +67,24 @@ public final class Newsgraph {
     private final Ontology ontology;
     private final Gazetteer gazetteer;
     private final ActionLexicon lexicon;
+    private final DependencyRules rules;
     private final EventExtractor extractor;
     private final int threads;
     private final double minConfidence;
     private final OpenNlpModels models;
-    private final ThreadLocal<TextAnnotator> annotators;
+    private final TextAnnotator annotator;
     private final ThreadLocal<LanguageIdentifier> languages;
 
     private Newsgraph(Builder b) {
         this.ontology = b.ontology != null ? b.ontology : Ontology.fromClasspath();
         this.gazetteer = Gazetteer.fromModel(ontology.entities());
         this.lexicon = ActionLexicon.fromModel(ontology.ontology());
-        this.extractor = PatternEventExtractor.create().gazetteer(gazetteer).lexicon(lexicon).build();
+        this.rules = DependencyRules.bundled(lexicon);
+        this.extractor = PatternEventExtractor.create().gazetteer(gazetteer).lexicon(lexicon).rules(rules).build();
         this.threads = Math.max(1, b.threads);
         this.minConfidence = b.minConfidence;
         this.models = OpenNlpModels.get();
-        // OpenNLP's *ME classes are not thread-safe: one per thread, over shared models.
-        this.annotators = ThreadLocal.withInitial(() -> OpenNlpAnnotator.create(models));
+        this.annotator = CoreNlpAnnotator.create(CoreNlpPipeline.get(), lexicon::mayHoldEvent);
         this.languages = ThreadLocal.withInitial(() -> OpenNlpLanguageIdentifier.create(models));
     }
 
@@ -176,10 +179,10 @@ public final class Newsgraph {
     /** Limits keep hostile input from costing without bound; reaching one is worth a line naming the article. */
     private static void warnAtLimits(Article a, AnnotatedText annotated, List<Event> events) {
         long cut = annotated.sentences().stream()
-                .filter(s -> s.tokens().size() >= OpenNlpAnnotator.MAX_SENTENCE_TOKENS).count();
+                .filter(s -> s.tokens().size() >= CoreNlpAnnotator.MAX_SENTENCE_TOKENS).count();
         if (cut > 0) {
             LOG.warn("{}: {} sentence(s) reached the limit of {} tokens; words past it are not read", a.key(), cut,
-                    OpenNlpAnnotator.MAX_SENTENCE_TOKENS);
+                    CoreNlpAnnotator.MAX_SENTENCE_TOKENS);
         }
         if (events.size() >= PatternEventExtractor.MAX_EVENTS_PER_ARTICLE) {
             LOG.warn("{}: reached the limit of {} events per article; the rest of it is not read", a.key(),
@@ -187,12 +190,16 @@ public final class Newsgraph {
         }
     }
 
+    /** One paragraph of plain text annotated as an article's would be (no date, nothing left out). */
+    public AnnotatedText annotate(String paragraph) {
+        return new AnnotatedText(paragraph, annotator.annotate(paragraph,
+                List.of(new Paragraph(0, 0, paragraph.length(), paragraph)), null));
+    }
+
     /** Sentences of the article's prose: page furniture, headings and non-English paragraphs left out. */
     public AnnotatedText annotate(Article a, LanguageIdentifier lang) {
-        TextAnnotator annotator = annotators.get();
         String text = a.text();
-        List<Sentence> sentences = new ArrayList<>();
-        int index = 0;
+        List<Paragraph> paragraphs = new ArrayList<>();
         int paragraph = 0;
         int pos = 0;
         while (pos < text.length()) {
@@ -201,14 +208,12 @@ public final class Newsgraph {
             String line = text.substring(pos, end);
             if (!line.isBlank() && !Furniture.isFurniture(line) && !(Furniture.isTitle(line, a.title()) && line.split("\\s+").length < 25)
                     && (line.length() < LANGUAGE_CHECK_CHARS || plainlyEnglish(line) || isEnglish(lang.identify(line)))) {
-                List<Sentence> got = annotator.annotate(text, new Paragraph(paragraph, pos, end, line), index);
-                sentences.addAll(got);
-                index += got.size();
+                paragraphs.add(new Paragraph(paragraph, pos, end, line));
             }
             paragraph++;
             pos = end + 1;
         }
-        return new AnnotatedText(text, sentences);
+        return new AnnotatedText(text, annotator.annotate(text, paragraphs, a.publishedDate().orElse(null)));
     }
 
     private static final java.util.Set<String> ENGLISH_FUNCTION_WORDS = java.util.Set.of("the", "and", "of", "to", "in",
@@ -290,7 +295,7 @@ public final class Newsgraph {
 
     /** SHA-256 of the software version and the ontology: when it changes, every article is read again. */
     public String fingerprint() {
-        return Iris.hash(version() + "\u0000" + ontology.fingerprint() + "\u0000" + minConfidence);
+        return Iris.hash(version() + "\u0000" + ontology.fingerprint() + "\u0000" + rules.fingerprint() + "\u0000" + minConfidence);
     }
 
     /** Builds incrementally; see {@link #build(Path, KnowledgeStore, BuildListener, Mode)}. */

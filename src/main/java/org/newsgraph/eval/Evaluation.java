@@ -57,7 +57,7 @@ public final class Evaluation {
                 m.put("quantities", new ArrayList<double[]>());
                 return m;
             });
-            for (String slot : List.of("doc", "actor", "agent", "action", "place", "date", "source", "modality", "evidence")) {
+            for (String slot : List.of("doc", "actor", "agent", "action", "place", "date", "source", "modality", "evidence", "rule")) {
                 String v = value(r, slot);
                 if (v != null && !v.isEmpty() && e.get(slot) == null) {
                     e.put(slot, v);
@@ -97,7 +97,7 @@ public final class Evaluation {
             List<double[]> qs = (List<double[]>) e.get("quantities");
             out.add(new ExtractedEvent(doc, (String) e.get("actor"), (String) e.get("agent"), action, targets, qs,
                     (String) e.get("place"), (String) e.get("date"), (String) e.get("source"), (String) e.get("modality"),
-                    (String) e.get("evidence")));
+                    (String) e.get("evidence"), (String) e.get("rule")));
         }
         return out;
     }
@@ -127,12 +127,23 @@ public final class Evaluation {
                         EventScorer.clean(g.evidence()));
             }
             for (ExtractedEvent e : s.spurious()) {
-                out.printf("EXTRA   %s %s %s: %s%n", e.doc(), e.action(), e.actor(), EventScorer.clean(e.evidence()));
+                out.printf("EXTRA   %s %s %s [%s]: %s%n", e.doc(), e.action(), e.actor(), e.rule(), EventScorer.clean(e.evidence()));
             }
+            byRule(s, out);
         }
         line(out, "events", s.events());
         line(out, "slots", s.slots());
         line(out, "exact", s.exact());
+    }
+
+    /** Each rule's matched and false events: where precision is lost. */
+    private static void byRule(EventScorer.Score s, PrintStream out) {
+        Map<String, int[]> rules = new java.util.TreeMap<>();
+        s.matched().forEach(e -> rules.computeIfAbsent(String.valueOf(e.rule()), k -> new int[2])[0]++);
+        s.spurious().forEach(e -> rules.computeIfAbsent(String.valueOf(e.rule()), k -> new int[2])[1]++);
+        out.println("by rule:");
+        rules.forEach((rule, n) -> out.printf(Locale.ROOT, "  rule %-28s matched %4d, false %4d (P %.2f)%n", rule, n[0], n[1],
+                (double) n[0] / (n[0] + n[1])));
     }
 
     private static void line(PrintStream out, String name, Tally t) {

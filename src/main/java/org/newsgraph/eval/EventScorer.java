@@ -31,7 +31,7 @@ public final class EventScorer {
 
     /** The outcome: event, slot and exact-match tallies, per slot and per article, and what was missed or spurious. */
     public record Score(Tally events, Tally slots, Tally exact, Map<String, Tally> perSlot, Map<String, DocScore> perDoc,
-                        List<GoldEvent> misses, List<ExtractedEvent> spurious) {
+                        List<GoldEvent> misses, List<ExtractedEvent> spurious, List<ExtractedEvent> matched) {
     }
 
     /** One article's counts. */
@@ -63,6 +63,7 @@ public final class EventScorer {
         Map<String, DocScore> perDoc = new LinkedHashMap<>();
         List<GoldEvent> misses = new ArrayList<>();
         List<ExtractedEvent> spurious = new ArrayList<>();
+        List<ExtractedEvent> matchedEvents = new ArrayList<>();
         for (String doc : scored) {
             List<GoldEvent> gs = gold.stream().filter(g -> doc.equals(g.doc())).toList();
             List<ExtractedEvent> es = extracted.stream().filter(e -> doc.equals(e.doc())).toList();
@@ -103,16 +104,14 @@ public final class EventScorer {
                 }
             }
             for (int i = 0; i < es.size(); i++) {
-                if (!usedE.contains(i)) {
-                    spurious.add(es.get(i));
-                }
+                (usedE.contains(i) ? matchedEvents : spurious).add(es.get(i));
             }
         }
         Tally all = new Tally();
         for (Tally t : slots.values()) {
             all.add(t.tp, t.fp, t.fn);
         }
-        return new Score(events, all, exact, slots, perDoc, misses, spurious);
+        return new Score(events, all, exact, slots, perDoc, misses, spurious, matchedEvents);
     }
 
     private static boolean scoreSlots(ExtractedEvent e, GoldEvent g, Map<String, Tally> slots) {

@@ -69,15 +69,36 @@ public final class ActionLexicon {
             Trigger trig = new Trigger(code.getString(), lemmas, pos != null && pos.getString().equals("noun"),
                     localName(t.getPropertyResourceValue(NG.objectClass)), kind == null ? null : kind.getString(),
                     prep == null ? null : prep.getString(), role != null && role.getString().equals("target"),
-                    ofAgent != null && ofAgent.getBoolean(), required == null ? null : required.getString());
+                    ofAgent != null && ofAgent.getBoolean(), required == null ? null : required.getString(),
+                    t.hasLiteral(NG.parseOnly, true));
             lex.byFirstLemma.computeIfAbsent(lemmas.get(0), k -> new ArrayList<>()).add(trig);
         });
         return lex;
     }
 
     /** Triggers whose first lemma is this one. */
+    /** Every trigger of the lexicon. */
+    public List<Trigger> triggers() {
+        return byFirstLemma.values().stream().flatMap(List::stream).distinct().toList();
+    }
+
     public List<Trigger> startingWith(String lemma) {
         return byFirstLemma.getOrDefault(lemma, List.of());
+    }
+
+    /**
+     * The cheap first pass: a sentence can hold an event only where one of its words may start a trigger. The
+     * others are not parsed.
+     */
+    public boolean mayHoldEvent(List<org.newsgraph.nlp.Token> tokens) {
+        for (org.newsgraph.nlp.Token t : tokens) {
+            for (String l : t.lemmaCandidates()) {
+                if (byFirstLemma.containsKey(l)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when the lemma is a reporting verb ("say"); with {@code thatFollows} false, only those that report without "that". */

@@ -15,13 +15,19 @@ import java.util.List;
  * @param source     who says so, or null
  * @param evidence   the sentence it was read from
  * @param confidence the extractor's confidence in [0,1]
+ * @param rule       the name of the rule that made it, so that a wrong or missed event can be traced
  */
 public record Event(String action, Entity actor, Entity agent, List<Entity> targets, List<Quantity> quantities,
-                    Entity place, String date, Entity source, Modality modality, Evidence evidence, double confidence) {
+                    Entity place, String date, Entity source, Modality modality, Evidence evidence, double confidence,
+                    String rule) {
 
     public Event {
         targets = List.copyOf(targets);
         quantities = List.copyOf(quantities);
+    }
+
+    public Event withRule(String name) {
+        return new Event(action, actor, agent, targets, quantities, place, date, source, modality, evidence, confidence, name);
     }
 
     /**

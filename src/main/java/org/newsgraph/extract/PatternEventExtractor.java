@@ -41,15 +41,17 @@ public final class PatternEventExtractor implements EventExtractor {
             "potential", "potentially", "likely", "propose", "consider", "if", "reportedly");
     private static final Set<String> NEGATION = Set.of("not", "n't", "never", "no");
     private static final Set<String> ANAPHORS = Set.of("it", "its", "he", "his", "she", "her", "they", "their");
-    private static final Trigger ANY = new Trigger("", List.of(""), false, null, null, null, false, false, null);
+    private static final Trigger ANY = new Trigger("", List.of(""), false, null, null, null, false, false, null, false);
     private static final Pattern RESOLUTION = Pattern.compile("(?i)^(resolution|resolutions|unscr)$");
 
     private final Gazetteer gazetteer;
     private final ActionLexicon lexicon;
+    private final DependencyRules rules;
 
     private PatternEventExtractor(Builder b) {
         this.gazetteer = Objects.requireNonNull(b.gazetteer, "gazetteer");
         this.lexicon = Objects.requireNonNull(b.lexicon, "lexicon");
+        this.rules = b.rules != null ? b.rules : DependencyRules.bundled(lexicon);
     }
 
     public static Builder create() {
@@ -60,6 +62,7 @@ public final class PatternEventExtractor implements EventExtractor {
     public static final class Builder {
         private Gazetteer gazetteer;
         private ActionLexicon lexicon;
+        private DependencyRules rules;
 
         public Builder gazetteer(Gazetteer g) {
             this.gazetteer = g;
@@ -68,6 +71,12 @@ public final class PatternEventExtractor implements EventExtractor {
 
         public Builder lexicon(ActionLexicon l) {
             this.lexicon = l;
+            return this;
+        }
+
+        /** The dependency rules; those bundled in the jar when not set. */
+        public Builder rules(DependencyRules r) {
+            this.rules = r;
             return this;
         }
 
@@ -221,9 +230,29 @@ public final class PatternEventExtractor implements EventExtractor {
         int denialAt = -1;
         Event denial = null;
         List<Match> actorless = new ArrayList<>();
+        List<DependencyRules.RuleMatch> ruleMatches = rules.match(s);
+        matches = new ArrayList<>(matches);
+        matches.addAll(ruleTriggers(rd, matches, ruleMatches));
         for (Match m : matches) {
             Trigger t = m.trigger();
             List<Acting> actors = actors(rd, m, discourse);
+            String ruleName = "window/" + (t.noun() ? "noun" : "verb");
+            if (actors.isEmpty()) {
+                for (DependencyArguments.Argument arg : DependencyArguments.at(s, rd.mentions(), ruleMatches, m.start(), "actor")) {
+                    double c = arg.rule().confidence();
+                    List<Acting> found = arg.mention() != null ? acting(arg.mention().entity(), c, t, true)
+                            : resolveAnaphor(rd, arg.pronoun(), m.start(), t, discourse).stream()
+                            .flatMap(e -> acting(e, c * 0.8, t, true).stream()).toList();
+                    if (!found.isEmpty() && actors.isEmpty()) {
+                        ruleName = arg.rule().name();
+                    }
+                    if (arg.rule().name().equals(ruleName)) {
+                        actors = new ArrayList<>(actors);
+                        actors.addAll(found);
+                    }
+                }
+                actors = dedupe(actors);
+            }
             if (actors.isEmpty()) {
                 actorless.add(m);
                 continue;
@@ -283,7 +312,7 @@ public final class PatternEventExtractor implements EventExtractor {
                     int anchor = g == 0 ? s.token(m.start()).start() : groupStarts.get(g);
                     Event e = new Event(t.action(), a.actor(), a.agent(), ts, qs, place, a.sharesDate() ? date : null,
                             evSource, modality, new Event.Evidence(s.index(), s.start(), s.end(), s.text(), anchor),
-                            Math.round(confidence * 100) / 100.0);
+                            Math.round(confidence * 100) / 100.0, ruleName);
                     out.add(e);
                     if (t.action().equals("DENY") && denial == null) {
                         denial = e;
@@ -302,7 +331,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 Entity place = place(rd, m);
                 out.add(new Event("VIOLATE", named.actor(), null, targets(rd, m, List.of(new Acting(named.actor(), null, 0.55, true)), place),
                         List.of(), place, null, source, modality(s, m),
-                        new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.55));
+                        new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.55, "window/violation-named-event"));
                 actorless.remove(m);
             }
         }
@@ -317,7 +346,7 @@ public final class PatternEventExtractor implements EventExtractor {
                     out.add(new Event("VIOLATE", c.targets().get(0), null,
                             targets(rd, m, List.of(new Acting(c.targets().get(0), null, 0.5, true)), place), List.of(),
                             place, null, c.agent() != null ? c.agent() : c.actor(), modality(s, m),
-                            new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.5));
+                            new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.5, "window/violation-by-accused"));
                     break;
                 }
             }
@@ -329,7 +358,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 // "The two countries signed ..." with no antecedent: a stand-in that knownSignatories gives the treaty's parties.
                 out.add(new Event("SIGN_AGREEMENT", ANYONE, null, List.of(), List.of(), place(rd, m),
                         date(rd, m, false, dateContext), source, modality(s, m),
-                        new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.6));
+                        new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(m.start()).start()), 0.6, "window/signing-parties"));
             }
         }
         knownSignatories(rd, out);
@@ -341,7 +370,7 @@ public final class PatternEventExtractor implements EventExtractor {
     private static final Entity ANYONE = Entity.unresolved(NG.ENTITY + "mention/anyone", "anyone");
 
     private static final Trigger SPEECH_CRITICISM = new Trigger("CRITICIZE", List.of("say"), false, null, "state-like", null,
-            false, false, null);
+            false, false, null, false);
 
     /**
      * "X said the launch was 'absolutely unacceptable'", "described the deployment as a dangerous escalation": a state,
@@ -394,7 +423,7 @@ public final class PatternEventExtractor implements EventExtractor {
             Entity agent = act.agent() != null ? act.agent() : a.source().kind() == EntityKind.STATE ? null : a.source();
             out.add(new Event("CRITICIZE", act.actor(), agent, target == null ? List.of() : List.of(target), List.of(), null,
                     dateOfSaying(rd, dateContext), a.source(), Modality.ASSERTED,
-                    new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(Math.min(a.end(), s.size()) - 1).start()), 0.6));
+                    new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.token(Math.min(a.end(), s.size()) - 1).start()), 0.6, "window/criticism-by-speech"));
         }
     }
 
@@ -424,7 +453,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 if (forcesNamed && t.kind() == EntityKind.STATE
                         && out.stream().noneMatch(o -> o.action().equals("FIGHT") && o.actor().equals(t))) {
                     out.add(new Event("FIGHT", t, null, List.of(e.actor()), List.of(), e.place(), e.date(), e.source(), e.modality(),
-                            e.evidence(), Math.round(e.confidence() * 80) / 100.0));
+                            e.evidence(), Math.round(e.confidence() * 80) / 100.0, "window/fights-back"));
                 }
             }
         }
@@ -451,7 +480,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 List<Entity> others = m.entity().members().stream().filter(p -> !p.equals(party)).map(gazetteer::get)
                         .filter(e -> e != null && e.kind() == EntityKind.STATE).toList();
                 out.add(new Event("SIGN_AGREEMENT", actor, null, others, List.of(), first.place(), first.date(), first.source(),
-                        first.modality(), first.evidence(), 0.7));
+                        first.modality(), first.evidence(), 0.7, "window/known-signatories"));
             }
         }
     }
@@ -514,6 +543,9 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
             }
             for (Trigger t : candidates) {
+                if (t.parseOnly()) {
+                    continue;
+                }
                 int end = matchLemmas(s, i, t);
                 if (end < 0) {
                     continue;
@@ -553,6 +585,39 @@ public final class PatternEventExtractor implements EventExtractor {
             }
         }
         return kept;
+    }
+
+    /**
+     * Triggers the window reading let pass but a dependency rule found with its actor: the lexicon's readings of
+     * the rule's trigger word, where the object the reading needs is there.
+     */
+    private List<Match> ruleTriggers(Reading rd, List<Match> windowMatches, List<DependencyRules.RuleMatch> ruleMatches) {
+        Sentence s = rd.sentence();
+        List<Match> out = new ArrayList<>();
+        for (DependencyRules.RuleMatch rm : ruleMatches) {
+            int i = rm.trigger();
+            if (rm.role("actor") == null || insideMention(rd.mentions(), i)
+                    || windowMatches.stream().anyMatch(w -> w.start() <= i && i < w.end())
+                    || out.stream().anyMatch(w -> w.start() == i)) {
+                continue;
+            }
+            Token tok = s.token(i);
+            for (String l : tok.lemmaCandidates()) {
+                for (Trigger t : lexicon.startingWith(l)) {
+                    int end = matchLemmas(s, i, t);
+                    if (end < 0 || t.noun() != tok.isNoun() || t.actorPreposition() != null || t.subjectIsTarget()
+                            || t.requiredPreposition() != null && !hasWordAfter(s, end, t.requiredPreposition(), 12)
+                            || t.objectClass() != null && objectOfClass(s, i, end, t) < 0 && !countedObject(rd, i, end, t)) {
+                        continue;
+                    }
+                    Match m = new Match(t, i, end);
+                    if (!out.contains(m) && !inCondition(s, m)) {
+                        out.add(m);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean hasWordAfter(Sentence s, int from, String word, int reach) {

@@ -14,9 +14,11 @@ import java.util.List;
  * @param subjectIsTarget  true when the subject is the target rather than the actor
  * @param ofAgent     for nouns: "of X" names the actor ("the visit of Putin") rather than what is acted on
  * @param requiredPreposition a preposition that must follow ("at" in "fired missiles at"), or null
+ * @param parseOnly   read only where a dependency rule finds its actor, never by word windows
  */
 public record Trigger(String action, List<String> lemmas, boolean noun, String objectClass, String actorKind,
-                      String actorPreposition, boolean subjectIsTarget, boolean ofAgent, String requiredPreposition) {
+                      String actorPreposition, boolean subjectIsTarget, boolean ofAgent, String requiredPreposition,
+                      boolean parseOnly) {
 
     /** The preposition this reading needs after it: its actor's or its own requirement. */
     public String neededPreposition() {

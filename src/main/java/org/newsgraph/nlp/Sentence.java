@@ -7,11 +7,17 @@ import java.util.List;
  *
  * @param index     position of the sentence in the article, from 0
  * @param paragraph position of the sentence's paragraph in the article, from 0
+ * @param dependencies its dependency parse, {@link Dependencies#NONE} where it was not parsed
  */
-public record Sentence(int index, int paragraph, int start, int end, String text, List<Token> tokens) {
+public record Sentence(int index, int paragraph, int start, int end, String text, List<Token> tokens,
+                       Dependencies dependencies) {
 
     public Sentence {
         tokens = List.copyOf(tokens);
+    }
+
+    public Sentence(int index, int paragraph, int start, int end, String text, List<Token> tokens) {
+        this(index, paragraph, start, end, text, tokens, Dependencies.NONE);
     }
 
     public int size() {

@@ -1,11 +1,14 @@
 package org.newsgraph.nlp;
 
-/**
- * Splits text into sentences and tokens and tags them. Implementations are not thread-safe:
- * use one per thread (see {@link OpenNlpAnnotator#create(OpenNlpModels)}).
- */
+import java.time.LocalDate;
+import java.util.List;
+
+/** Splits an article's paragraphs into sentences of annotated tokens. Implementations are thread-safe. */
 public interface TextAnnotator {
 
-    /** Annotates one paragraph; sentence and token offsets are relative to {@code articleText}. */
-    java.util.List<Sentence> annotate(String articleText, Paragraph paragraph, int firstSentenceIndex);
+    /**
+     * Annotates the given paragraphs of an article (the rest of its text is not read); offsets are relative to
+     * {@code articleText}. {@code docDate} anchors relative dates, or is null.
+     */
+    List<Sentence> annotate(String articleText, List<Paragraph> paragraphs, LocalDate docDate);
 }

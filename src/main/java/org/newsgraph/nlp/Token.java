@@ -9,8 +9,15 @@ package org.newsgraph.nlp;
  * @param pos   Penn Treebank tag (feeds the chunker and the extraction rules)
  * @param upos  Universal Dependencies tag (feeds the lemmatizer)
  * @param lemma lower-cased lemma
+ * @param ner   CoreNLP's named-entity tag (PERSON, LOCATION, ORGANIZATION, DATE, NUMBER, ...), "O" for none or
+ *              where the sentence was not parsed
+ * @param normalized the normalised value of a DATE, NUMBER, MONEY or PERCENT token (SUTime's "2024-05-28"), or null
  */
-public record Token(String text, int start, int end, String pos, String upos, String lemma) {
+public record Token(String text, int start, int end, String pos, String upos, String lemma, String ner, String normalized) {
+
+    public Token(String text, int start, int end, String pos, String upos, String lemma) {
+        this(text, start, end, pos, upos, lemma, "O", null);
+    }
 
     public boolean isVerb() {
         return pos.startsWith("VB") || pos.equals("MD");

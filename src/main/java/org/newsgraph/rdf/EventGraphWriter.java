@@ -149,6 +149,7 @@ public final class EventGraphWriter {
             }
             add(g, ev, NG.modality.asNode(), iri(NG.NS + e.modality().label()));
             add(g, ev, NG.confidence.asNode(), decimal(BigDecimal.valueOf(e.confidence())));
+            add(g, ev, NG.rule.asNode(), org.apache.jena.graph.NodeFactory.createLiteralString(e.rule()));
             Event.Evidence ed = e.evidence();
             add(g, ev, NG.evidence.asNode(), sentence(g, key, art, ed, minted));
             add(g, ev, NG.anchor.asNode(), NodeFactory.createLiteralDT(String.valueOf(ed.anchor()), XSDDatatype.XSDnonNegativeInteger));

@@ -97,6 +97,7 @@ public final class NG {
     public static final Property source = p("source");
     public static final Property modality = p("modality");
     public static final Property confidence = p("confidence");
+    public static final Property rule = p("rule");
     public static final Property detail = p("detail");
     public static final Property anchor = p("anchor");
     public static final Property value = p("value");
@@ -154,4 +155,5 @@ public final class NG {
     public static final Property requiresPreposition = p("requiresPreposition");
     public static final Property subjectRole = p("subjectRole");
     public static final Property ofAgent = p("ofAgent");
+    public static final Property parseOnly = p("parseOnly");
 }

@@ -7,18 +7,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.newsgraph.Fixtures;
-import org.newsgraph.nlp.OpenNlpAnnotator;
-import org.newsgraph.nlp.OpenNlpModels;
-import org.newsgraph.nlp.Paragraph;
 import org.newsgraph.nlp.Sentence;
 
 /** Numbers in English: separators, number words, ranges, scale words, currencies and percentages. */
 class QuantitiesTest {
 
-    static final OpenNlpAnnotator ANNOTATOR = OpenNlpAnnotator.create(OpenNlpModels.get());
-
     static List<Quantity> read(String sentence) {
-        Sentence s = ANNOTATOR.annotate(sentence, new Paragraph(0, 0, sentence.length(), sentence), 0).get(0);
+        Sentence s = Fixtures.newsgraph().annotate(sentence).sentences().get(0);
         return Quantities.find(s, Fixtures.newsgraph().lexicon()).stream().map(QuantityMention::quantity).toList();
     }
 

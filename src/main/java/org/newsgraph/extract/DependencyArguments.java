@@ -1,0 +1,97 @@
+package org.newsgraph.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import org.newsgraph.nlp.Sentence;
+
+/**
+ * Maps the nodes a dependency rule named to what the gazetteer knows: the mention the node's word is part of, or,
+ * for a common noun ("the government of Japan", "North Korean troops", "Russia's army"), the mention among its
+ * modifiers; a personal pronoun is left for the discourse to resolve.
+ */
+final class DependencyArguments {
+
+    /** What a role's node names: a mention, or a pronoun to resolve ("it", "they"), with the rule that found it. */
+    record Argument(Mention mention, String pronoun, DependencyRule rule) {
+    }
+
+    /** Relations whose dependent names whom a common noun belongs to. */
+    private static final Set<String> OWNER_RELATIONS = Set.of("nmod:poss", "amod", "compound", "nmod:of", "nmod:from",
+            "nmod:for", "nmod:in", "appos");
+
+    private DependencyArguments() {
+    }
+
+    /** Every argument the rules give the role at the trigger token, in rule order. */
+    static List<Argument> at(Sentence s, List<Mention> mentions, List<DependencyRules.RuleMatch> matches, int trigger, String role) {
+        List<Argument> out = new ArrayList<>();
+        for (DependencyRules.RuleMatch m : matches) {
+            Integer node = m.trigger() == trigger ? m.role(role) : null;
+            if (node == null) {
+                continue;
+            }
+            Argument a = argument(s, mentions, node, m.rule());
+            if (a != null && !out.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static Argument argument(Sentence s, List<Mention> mentions, int node, DependencyRule rule) {
+        Mention direct = covering(mentions, node);
+        if (direct != null) {
+            return new Argument(direct, null, rule);
+        }
+        String pos = s.token(node).pos();
+        if (pos.equals("PRP") || pos.equals("PRP$")) {
+            return new Argument(null, s.token(node).lower(), rule);
+        }
+        if (!pos.startsWith("NN")) {
+            return null;
+        }
+        SemanticGraph g = s.dependencies().graph();
+        IndexedWord w = g.getNodeByIndexSafe(node + 1);
+        if (w == null) {
+            return null;
+        }
+        // One step down, then two: "the government of Japan", "the leader of North Korea's army".
+        for (int depth = 0; depth < 2; depth++) {
+            for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
+                if (!OWNER_RELATIONS.contains(e.getRelation().toString())) {
+                    continue;
+                }
+                Mention m = covering(mentions, e.getDependent().index() - 1);
+                if (m != null) {
+                    return new Argument(m, null, rule);
+                }
+            }
+            IndexedWord next = null;
+            for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
+                if (e.getRelation().toString().equals("nmod:of") && e.getDependent().tag().startsWith("NN")) {
+                    next = e.getDependent();
+                    break;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            w = next;
+        }
+        return null;
+    }
+
+    private static Mention covering(List<Mention> mentions, int token) {
+        for (Mention m : mentions) {
+            if (m.covers(token)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
