@@ -77,6 +77,11 @@ public final class ActionLexicon {
     }
 
     /** Triggers whose first lemma is this one. */
+    /** The support verbs ("held talks", "expressed concern"), by lemma. */
+    public Set<String> supportVerbs() {
+        return Set.copyOf(supportVerbs);
+    }
+
     /** Every trigger of the lexicon. */
     public List<Trigger> triggers() {
         return byFirstLemma.values().stream().flatMap(List::stream).distinct().toList();

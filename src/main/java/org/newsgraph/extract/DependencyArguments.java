@@ -2,7 +2,6 @@ package org.newsgraph.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import edu.stanford.nlp.ling.IndexedWord;
 import edu.stanford.nlp.semgraph.SemanticGraph;
@@ -21,8 +20,8 @@ final class DependencyArguments {
     }
 
     /** Relations whose dependent names whom a common noun belongs to. */
-    private static final Set<String> OWNER_RELATIONS = Set.of("nmod:poss", "amod", "compound", "nmod:of", "nmod:from",
-            "nmod:for", "nmod:in", "appos");
+    private static final List<String> OWNER_RELATIONS = List.of("appos", "nmod:poss", "amod", "compound", "nmod:of",
+            "nmod:from", "nmod:for", "nmod:in");
 
     private DependencyArguments() {
     }
@@ -60,9 +59,12 @@ final class DependencyArguments {
         if (w == null) {
             return null;
         }
-        // One step down, then two: "the government of Japan", "the leader of North Korea's army".
+        // One step down, then two: "the government of Japan", "the leader of North Korea's army"; a title's
+        // apposition first ("the country's Security Council Secretary, Sergei Shoigu").
         for (int depth = 0; depth < 2; depth++) {
-            for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
+            List<SemanticGraphEdge> edges = new ArrayList<>(g.outgoingEdgeList(w));
+            edges.sort(java.util.Comparator.comparingInt(e -> OWNER_RELATIONS.indexOf(e.getRelation().toString())));
+            for (SemanticGraphEdge e : edges) {
                 if (!OWNER_RELATIONS.contains(e.getRelation().toString())) {
                     continue;
                 }

@@ -10,12 +10,23 @@ import java.util.List;
  * @param name       the rule's name, recorded on every event it makes
  * @param pattern    the Semgrex pattern as written; {@code $VERB} and {@code $NOUN} stand for the lexicon's verb and
  *                   noun triggers
+ * @param actions    the action codes it reads (its trigger's reading in the lexicon), or empty for all
  * @param confidence the confidence of the events it makes, before the actor's own
  * @param example    a sentence in the project's own words that the rule must read
  * @param expect     the event the example must give: "ACTION actor" or "ACTION actor -> target"
  * @param file       the file it was read from, for messages
  */
-public record DependencyRule(String name, String pattern, double confidence, String example, String expect, String file) {
+public record DependencyRule(String name, String pattern, List<String> actions, double confidence, String example,
+                             String expect, String file) {
+
+    public DependencyRule {
+        actions = List.copyOf(actions);
+    }
+
+    /** True when the rule reads triggers of this action. */
+    public boolean reads(String action) {
+        return actions.isEmpty() || actions.contains(action);
+    }
 
     /** The roles a pattern may name, besides its trigger. */
     public static final List<String> ROLES = List.of("actor", "target", "place");

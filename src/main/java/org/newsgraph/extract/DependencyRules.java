@@ -26,6 +26,7 @@ import org.newsgraph.rdf.BundledFolder;
  * [verb-subject]
  * pattern: {tag:/VB.* /;lemma:$VERB}=trigger >/nsubj|nsubj:xsubj/ {}=actor
  * confidence: 0.85
+ * actions: RECOGNIZE SEVER_RELATIONS     (optional: the actions it reads; all when absent)
  * example: Armenia recognised Palestine on Friday.
  * expect: RECOGNIZE Armenia -> Palestine
  * </pre>
@@ -112,16 +113,18 @@ public final class DependencyRules {
                 throw new IllegalArgumentException(file + ": rule [" + name + "] has no " + required);
             }
         }
-        return new DependencyRule(name, f.get("pattern"), Double.parseDouble(f.get("confidence")), f.get("example"),
+        List<String> actions = f.containsKey("actions") ? List.of(f.get("actions").strip().split("\\s+")) : List.of();
+        return new DependencyRule(name, f.get("pattern"), actions, Double.parseDouble(f.get("confidence")), f.get("example"),
                 f.get("expect"), file);
     }
 
     static DependencyRules compile(List<DependencyRule> rules, ActionLexicon lexicon) {
         String verbs = alternation(lexicon, false);
         String nouns = alternation(lexicon, true);
+        String support = "/(?i:" + String.join("|", new TreeSet<>(lexicon.supportVerbs())) + ")/";
         List<Compiled> out = new ArrayList<>();
         for (DependencyRule r : rules) {
-            String p = r.pattern().replace("$VERB", verbs).replace("$NOUN", nouns);
+            String p = r.pattern().replace("$VERB", verbs).replace("$NOUN", nouns).replace("$SUPPORT", support);
             try {
                 out.add(new Compiled(r, SemgrexPattern.compile(p)));
             } catch (RuntimeException e) {

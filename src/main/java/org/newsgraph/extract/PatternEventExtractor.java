@@ -237,21 +237,10 @@ public final class PatternEventExtractor implements EventExtractor {
             Trigger t = m.trigger();
             List<Acting> actors = actors(rd, m, discourse);
             String ruleName = "window/" + (t.noun() ? "noun" : "verb");
-            if (actors.isEmpty()) {
-                for (DependencyArguments.Argument arg : DependencyArguments.at(s, rd.mentions(), ruleMatches, m.start(), "actor")) {
-                    double c = arg.rule().confidence();
-                    List<Acting> found = arg.mention() != null ? acting(arg.mention().entity(), c, t, true)
-                            : resolveAnaphor(rd, arg.pronoun(), m.start(), t, discourse).stream()
-                            .flatMap(e -> acting(e, c * 0.8, t, true).stream()).toList();
-                    if (!found.isEmpty() && actors.isEmpty()) {
-                        ruleName = arg.rule().name();
-                    }
-                    if (arg.rule().name().equals(ruleName)) {
-                        actors = new ArrayList<>(actors);
-                        actors.addAll(found);
-                    }
-                }
-                actors = dedupe(actors);
+            RuleActing byRule = ruleActors(rd, m, ruleMatches, discourse);
+            if (actors.isEmpty() && !byRule.actors().isEmpty()) {
+                actors = byRule.actors();
+                ruleName = byRule.rule();
             }
             if (actors.isEmpty()) {
                 actorless.add(m);
@@ -587,6 +576,30 @@ public final class PatternEventExtractor implements EventExtractor {
         return kept;
     }
 
+    /** The actors the first dependency rule that names one at the trigger gives, with the rule's name. */
+    private record RuleActing(List<Acting> actors, String rule) {
+    }
+
+    private RuleActing ruleActors(Reading rd, Match m, List<DependencyRules.RuleMatch> ruleMatches, Discourse discourse) {
+        Trigger t = m.trigger();
+        List<Acting> actors = new ArrayList<>();
+        String rule = null;
+        for (DependencyArguments.Argument arg : DependencyArguments.at(rd.sentence(), rd.mentions(), ruleMatches, m.start(), "actor")) {
+            if (rule != null && !rule.equals(arg.rule().name()) || !arg.rule().reads(t.action())) {
+                continue;
+            }
+            double c = arg.rule().confidence();
+            List<Acting> found = arg.mention() != null ? acting(arg.mention().entity(), c, t, true)
+                    : resolveAnaphor(rd, arg.pronoun(), m.start(), t, discourse).stream()
+                    .flatMap(e -> acting(e, c * 0.8, t, true).stream()).toList();
+            if (!found.isEmpty()) {
+                rule = arg.rule().name();
+                actors.addAll(found);
+            }
+        }
+        return new RuleActing(dedupe(actors), rule);
+    }
+
     /**
      * Triggers the window reading let pass but a dependency rule found with its actor: the lexicon's readings of
      * the rule's trigger word, where the object the reading needs is there.
@@ -605,9 +618,10 @@ public final class PatternEventExtractor implements EventExtractor {
             for (String l : tok.lemmaCandidates()) {
                 for (Trigger t : lexicon.startingWith(l)) {
                     int end = matchLemmas(s, i, t);
-                    if (end < 0 || t.noun() != tok.isNoun() || t.actorPreposition() != null || t.subjectIsTarget()
+                    if (end < 0 || !rm.rule().reads(t.action()) || t.noun() != tok.isNoun() || t.actorPreposition() != null || t.subjectIsTarget()
                             || t.requiredPreposition() != null && !hasWordAfter(s, end, t.requiredPreposition(), 12)
-                            || t.objectClass() != null && objectOfClass(s, i, end, t) < 0 && !countedObject(rd, i, end, t)) {
+                            || t.objectClass() != null && objectOfClass(s, i, end, t) < 0 && !countedObject(rd, i, end, t)
+                            && !themeOfClass(s, rm.role("actor"), t)) {
                         continue;
                     }
                     Match m = new Match(t, i, end);
@@ -618,6 +632,12 @@ public final class PatternEventExtractor implements EventExtractor {
             }
         }
         return out;
+    }
+
+    /** "North Korean engineers were deployed", "North Koreans were deployed": the subject is what was sent. */
+    private boolean themeOfClass(Sentence s, int node, Trigger t) {
+        Token tok = s.token(node);
+        return lexicon.isInClass(tok, t.objectClass()) || tok.pos().equals("NNPS") && t.objectClass().equals("personnel");
     }
 
     private static boolean hasWordAfter(Sentence s, int from, String word, int reach) {
@@ -1743,7 +1763,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 bestDistance = distance;
             }
         }
-        return best;
+        return best != null ? best : DependencyPlaces.at(s, rd.mentions(), m.start());
     }
 
     private static boolean locative(Sentence s, Mention m) {

@@ -83,6 +83,8 @@ class DependencyRulesTest {
         assertEquals(all.size(), all.stream().map(DependencyRule::name).distinct().count(), "rule names are unique");
         for (DependencyRule r : all) {
             assertTrue(lexicon().actionCodes().contains(Expected.parse(r).action()), r.name() + ": unknown action code");
+            assertTrue(lexicon().actionCodes().containsAll(r.actions()), r.name() + ": unknown action code in " + r.actions());
+            assertTrue(r.reads(Expected.parse(r).action()), r.name() + ": its example is of an action it does not read");
             assertTrue(r.pattern().contains("=trigger"), r.name());
             assertTrue(r.confidence() > 0 && r.confidence() <= 1, r.name());
         }
