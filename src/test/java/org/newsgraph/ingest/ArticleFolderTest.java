@@ -47,6 +47,16 @@ class ArticleFolderTest {
     }
 
     @Test
+    void aFirstLineThatReadsAsASentenceIsNotTakenForTheTitle() throws IOException {
+        write("lede.txt", "Several engineering units crossed the border overnight, officials said.\nMore followed.\n");
+
+        Article a = onlyArticle();
+
+        assertEquals("", a.title(), "a lede is text, not a headline");
+        assertTrue(a.text().startsWith("Several engineering units"));
+    }
+
+    @Test
     void sidecarOverridesTheTitleAndFillsTheMetadata() throws IOException {
         write("talks.txt", "Line that would be the title\nDelegates met in Geneva for a second day of talks.\n");
         write("talks.meta.json", """
