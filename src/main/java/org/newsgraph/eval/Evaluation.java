@@ -37,13 +37,22 @@ public final class Evaluation {
         }
     }
 
-    /** The events of a store, as events.rq returns them. */
+    /** The events of a store, as events.rq returns them, with the rule that read each. */
     public static List<ExtractedEvent> extracted(KnowledgeStore store) {
-        return fold(store.select(eventsQuery()));
+        // events.rq is the contract's export and has exactly its columns; the rule comes from the graph beside it.
+        Map<String, String> rules = new java.util.HashMap<>();
+        store.select("PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?event ?rule WHERE { ?event ng:rule ?rule }")
+                .forEachRemaining(r -> rules.put(value(r, "event"), value(r, "rule")));
+        return fold(store.select(eventsQuery()), rules);
     }
 
     /** Folds the rows of events.rq into events, keyed by ?event: the first value of a single slot wins. */
     public static List<ExtractedEvent> fold(ResultSet rows) {
+        return fold(rows, Map.of());
+    }
+
+    /** As {@link #fold(ResultSet)}, naming each event's rule from {@code rules} (by event IRI). */
+    public static List<ExtractedEvent> fold(ResultSet rows, Map<String, String> rules) {
         Map<String, Map<String, Object>> events = new LinkedHashMap<>();
         while (rows.hasNext()) {
             QuerySolution r = rows.next();
@@ -53,11 +62,12 @@ public final class Evaluation {
             }
             Map<String, Object> e = events.computeIfAbsent(key, k -> {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("rule", rules.get(k));
                 m.put("targets", new ArrayList<String>());
                 m.put("quantities", new ArrayList<double[]>());
                 return m;
             });
-            for (String slot : List.of("doc", "actor", "agent", "action", "place", "date", "source", "modality", "evidence", "rule")) {
+            for (String slot : List.of("doc", "actor", "agent", "action", "place", "date", "source", "modality", "evidence")) {
                 String v = value(r, slot);
                 if (v != null && !v.isEmpty() && e.get(slot) == null) {
                     e.put(slot, v);

@@ -15,8 +15,11 @@ import org.newsgraph.nlp.Sentence;
  */
 final class DependencyArguments {
 
-    /** What a role's node names: a mention, or a pronoun to resolve ("it", "they"), with the rule that found it. */
-    record Argument(Mention mention, String pronoun, DependencyRule rule) {
+    /**
+     * What a role's node names: a mention, or a pronoun to resolve ("it", "they") at token {@code node}, with the
+     * rule that found it.
+     */
+    record Argument(Mention mention, String pronoun, int node, DependencyRule rule) {
     }
 
     /** Relations whose dependent names whom a common noun belongs to. */
@@ -45,11 +48,11 @@ final class DependencyArguments {
     private static Argument argument(Sentence s, List<Mention> mentions, int node, DependencyRule rule) {
         Mention direct = covering(mentions, node);
         if (direct != null) {
-            return new Argument(direct, null, rule);
+            return new Argument(direct, null, node, rule);
         }
         String pos = s.token(node).pos();
         if (pos.equals("PRP") || pos.equals("PRP$")) {
-            return new Argument(null, s.token(node).lower(), rule);
+            return new Argument(null, s.token(node).lower(), node, rule);
         }
         if (!pos.startsWith("NN")) {
             return null;
@@ -70,7 +73,7 @@ final class DependencyArguments {
                 }
                 Mention m = covering(mentions, e.getDependent().index() - 1);
                 if (m != null) {
-                    return new Argument(m, null, rule);
+                    return new Argument(m, null, node, rule);
                 }
             }
             IndexedWord next = null;

@@ -11,12 +11,13 @@ import java.util.List;
  * @param pattern    the Semgrex pattern as written; {@code $VERB} and {@code $NOUN} stand for the lexicon's verb and
  *                   noun triggers
  * @param actions    the action codes it reads (its trigger's reading in the lexicon), or empty for all
+ * @param overridesWindow its actors win over those the word windows find (not only where they find none)
  * @param confidence the confidence of the events it makes, before the actor's own
  * @param example    a sentence in the project's own words that the rule must read
  * @param expect     the event the example must give: "ACTION actor" or "ACTION actor -> target"
  * @param file       the file it was read from, for messages
  */
-public record DependencyRule(String name, String pattern, List<String> actions, double confidence, String example,
+public record DependencyRule(String name, String pattern, List<String> actions, boolean overridesWindow, double confidence, String example,
                              String expect, String file) {
 
     public DependencyRule {

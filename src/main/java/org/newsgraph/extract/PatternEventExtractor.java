@@ -238,7 +238,7 @@ public final class PatternEventExtractor implements EventExtractor {
             List<Acting> actors = actors(rd, m, discourse);
             String ruleName = "window/" + (t.noun() ? "noun" : "verb");
             RuleActing byRule = ruleActors(rd, m, ruleMatches, discourse);
-            if (actors.isEmpty() && !byRule.actors().isEmpty()) {
+            if (!byRule.actors().isEmpty() && (actors.isEmpty() || byRule.overrides())) {
                 actors = byRule.actors();
                 ruleName = byRule.rule();
             }
@@ -577,27 +577,29 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     /** The actors the first dependency rule that names one at the trigger gives, with the rule's name. */
-    private record RuleActing(List<Acting> actors, String rule) {
+    private record RuleActing(List<Acting> actors, String rule, boolean overrides) {
     }
 
     private RuleActing ruleActors(Reading rd, Match m, List<DependencyRules.RuleMatch> ruleMatches, Discourse discourse) {
         Trigger t = m.trigger();
         List<Acting> actors = new ArrayList<>();
         String rule = null;
+        boolean overrides = false;
         for (DependencyArguments.Argument arg : DependencyArguments.at(rd.sentence(), rd.mentions(), ruleMatches, m.start(), "actor")) {
             if (rule != null && !rule.equals(arg.rule().name()) || !arg.rule().reads(t.action())) {
                 continue;
             }
             double c = arg.rule().confidence();
             List<Acting> found = arg.mention() != null ? acting(arg.mention().entity(), c, t, true)
-                    : resolveAnaphor(rd, arg.pronoun(), m.start(), t, discourse).stream()
+                    : resolveAnaphor(rd, arg.pronoun(), arg.node(), t, discourse).stream()
                     .flatMap(e -> acting(e, c * 0.8, t, true).stream()).toList();
             if (!found.isEmpty()) {
                 rule = arg.rule().name();
+                overrides = arg.rule().overridesWindow();
                 actors.addAll(found);
             }
         }
-        return new RuleActing(dedupe(actors), rule);
+        return new RuleActing(dedupe(actors), rule, overrides);
     }
 
     /**
