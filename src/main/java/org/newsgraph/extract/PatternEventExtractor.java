@@ -124,7 +124,11 @@ public final class PatternEventExtractor implements EventExtractor {
             }
             List<QuantityMention> quantities = Quantities.find(s, lexicon);
             mentions.removeIf(m -> quantities.stream().anyMatch(q -> q.lemma() == null && q.start() < m.end() && m.start() < q.end()));
-            readings.add(new Reading(s, mentions, Attributions.find(s, mentions, lexicon), quantities, DateExpressions.find(s)));
+            Attribution attribution = Attributions.find(s, mentions, lexicon);
+            if (attribution == null) {
+                attribution = DependencySources.find(s, mentions, lexicon);
+            }
+            readings.add(new Reading(s, mentions, attribution, quantities, DateExpressions.find(s)));
         }
         Discourse discourse = new Discourse();
         String lastDate = null;
