@@ -71,9 +71,13 @@ final class DependencyArguments {
                 if (!OWNER_RELATIONS.contains(e.getRelation().toString())) {
                     continue;
                 }
-                Mention m = covering(mentions, e.getDependent().index() - 1);
+                int owner = e.getDependent().index() - 1;
+                Mention m = covering(mentions, owner);
                 if (m != null) {
                     return new Argument(m, null, node, rule);
+                }
+                if (owner < s.size() && s.token(owner).pos().equals("PRP$") && e.getRelation().toString().equals("nmod:poss")) {
+                    return new Argument(null, s.token(owner).lower(), owner, rule);
                 }
             }
             IndexedWord next = null;

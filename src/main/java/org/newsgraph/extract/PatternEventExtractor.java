@@ -928,6 +928,14 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
             }
         }
+        if (Set.of("we", "our", "us").contains(anaphor)) {
+            // "we" is the sentence's speaker, or else the states that last acted together (a joint statement's authors).
+            Attribution a = rd.attribution();
+            if (a != null && a.source() != null && !a.covers(at)) {
+                return acting(a.source(), 1, ANY, true).stream().map(Acting::actor).distinct().toList();
+            }
+            return discourse.lastGroup();
+        }
         if (anaphor.equals("both")) {
             if (inSentence.size() >= 2) {
                 return List.of(inSentence.get(1), inSentence.get(0));
@@ -2187,9 +2195,56 @@ public final class PatternEventExtractor implements EventExtractor {
     /** What earlier sentences said: the last actors (for pronouns) and the last source (for "he added"). */
     private static final class Discourse {
         private final List<Entity> recentActors = new ArrayList<>();
+        /** The actors of the last action told of three or more actors at once: whom "we" stands for in a joint text. */
+        private List<Entity> lastGroup = List.of();
+
+        List<Entity> lastGroup() {
+            return lastGroup;
+        }
+
+        /** "Australia, Canada, France and the EU ...": the longest list of actors the sentence names one after another. */
+        private static List<Entity> listedActors(Reading rd, PatternEventExtractor x) {
+            Sentence s = rd.sentence();
+            List<Entity> best = List.of();
+            List<Entity> run = new ArrayList<>();
+            Mention previous = null;
+            for (Mention m : rd.mentions()) {
+                List<Acting> acting = m.how() == Mention.How.DEMONYM ? List.of() : x.acting(m.entity(), 1, ANY, true);
+                boolean joined = previous != null && s.span(previous.end(), m.start()).matches("(?i)[\\s,]*(and\\s+)?(the\\s+)?[\\s,]*");
+                if (!joined) {
+                    run = new ArrayList<>();
+                }
+                if (acting.isEmpty()) {
+                    previous = null;
+                    continue;
+                }
+                for (Acting a : acting) {
+                    if (!run.contains(a.actor())) {
+                        run.add(a.actor());
+                    }
+                }
+                if (run.size() > best.size()) {
+                    best = List.copyOf(run);
+                }
+                previous = m;
+            }
+            return best;
+        }
         private Entity lastSource;
 
         void after(Reading rd, List<Event> events, PatternEventExtractor x) {
+            Map<Integer, List<Entity>> byAnchor = new java.util.TreeMap<>();
+            for (Event e : events) {
+                List<Entity> actors = byAnchor.computeIfAbsent(e.evidence().anchor(), k -> new ArrayList<>());
+                if (!actors.contains(e.actor())) {
+                    actors.add(e.actor());
+                }
+            }
+            byAnchor.values().stream().filter(a -> a.size() >= 3).findFirst().ifPresent(a -> lastGroup = List.copyOf(a));
+            List<Entity> listed = listedActors(rd, x);
+            if (listed.size() >= 3) {
+                lastGroup = listed;
+            }
             List<Entity> now = new ArrayList<>();
             for (Mention m : rd.mentions()) {
                 if (m.how() == Mention.How.DEMONYM) {
