@@ -92,14 +92,18 @@ public final class ActionLexicon {
     }
 
     /**
-     * The cheap first pass: a sentence can hold an event only where one of its words may start a trigger. The
-     * others are not parsed.
+     * The cheap first pass: a sentence can hold an event only where one of its words may start a trigger with the
+     * part of speech the trigger has (a verb trigger also as an adjective or a plural noun, which taggers confuse
+     * with participles and -s forms). The others are not parsed.
      */
     public boolean mayHoldEvent(List<org.newsgraph.nlp.Token> tokens) {
         for (org.newsgraph.nlp.Token t : tokens) {
+            boolean verbLike = t.pos().startsWith("VB") || t.pos().startsWith("JJ") || t.pos().equals("NNS");
             for (String l : t.lemmaCandidates()) {
-                if (byFirstLemma.containsKey(l)) {
-                    return true;
+                for (Trigger trigger : byFirstLemma.getOrDefault(l, List.of())) {
+                    if (trigger.noun() ? t.isNoun() : verbLike) {
+                        return true;
+                    }
                 }
             }
         }

@@ -235,13 +235,16 @@ public final class PatternEventExtractor implements EventExtractor {
         Event denial = null;
         List<Match> actorless = new ArrayList<>();
         List<DependencyRules.RuleMatch> ruleMatches = rules.match(s);
+        List<Match> fromRules = ruleTriggers(rd, matches, ruleMatches);
         matches = new ArrayList<>(matches);
-        matches.addAll(ruleTriggers(rd, matches, ruleMatches));
+        matches.addAll(fromRules);
         for (Match m : matches) {
             Trigger t = m.trigger();
             List<Acting> actors = actors(rd, m, discourse);
-            String ruleName = "window/" + (t.noun() ? "noun" : "verb");
             RuleActing byRule = ruleActors(rd, m, ruleMatches, discourse);
+            // A trigger only a rule found names that rule, whoever found its actor ("+window" where the windows did).
+            String ruleName = !fromRules.contains(m) ? "window/" + (t.noun() ? "noun" : "verb")
+                    : ruleMatches.stream().filter(r -> r.trigger() == m.start()).findFirst().orElseThrow().rule().name() + "+window";
             if (!byRule.actors().isEmpty() && (actors.isEmpty() || byRule.overrides())) {
                 actors = byRule.actors();
                 ruleName = byRule.rule();
@@ -2208,9 +2211,11 @@ public final class PatternEventExtractor implements EventExtractor {
             List<Entity> best = List.of();
             List<Entity> run = new ArrayList<>();
             Mention previous = null;
-            for (Mention m : rd.mentions()) {
+            List<Mention> inOrder = new ArrayList<>(rd.mentions());
+            inOrder.sort(java.util.Comparator.comparingInt(Mention::start));
+            for (Mention m : inOrder) {
                 List<Acting> acting = m.how() == Mention.How.DEMONYM ? List.of() : x.acting(m.entity(), 1, ANY, true);
-                boolean joined = previous != null && s.span(previous.end(), m.start()).matches("(?i)[\\s,]*(and\\s+)?(the\\s+)?[\\s,]*");
+                boolean joined = previous != null && s.span(previous.end(), m.start()).matches("(?i)[\\s,]*(and)?\\s*(the)?[\\s,]*");
                 if (!joined) {
                     run = new ArrayList<>();
                 }

@@ -1,0 +1,59 @@
+package org.newsgraph.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsgraph.extract.ExtractionRulesTest.only;
+import static org.newsgraph.extract.ExtractionRulesTest.read;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** What the dependency parse and the named-entity tags add to the word windows, each on a sentence written for this test. */
+class ParseRulesTest {
+
+    @Test
+    void aSpeakerTheGazetteerLacksIsNamedByTheParse() {
+        Event e = only(read("Finnish Foreign Minister Kaisa Lindqvist said that Finland would send 200 deminers to Ukraine."),
+                "DEPLOY");
+        assertEquals("Finland", e.actor().label());
+        assertEquals("Kaisa Lindqvist", e.source().label(), "the subject of 'said', a person by NER");
+        assertEquals(EntityKind.UNRESOLVED, e.source().kind());
+    }
+
+    @Test
+    void aPlaceTheGazetteerLacksIsKeptWithItsName() {
+        Event e = only(read("Chile held talks with Peru in Arica on Monday."), "MEET");
+        assertEquals("Chile", e.actor().label());
+        assertEquals("Arica", e.place().label());
+    }
+
+    @Test
+    void weIsTheStatesAJointTextListed() {
+        List<Event> events = read("Ghana, Kenya, Senegal and Nigeria issued a joint statement on Friday.\n"
+                + "We are deeply concerned by the attack on the aid convoy.");
+        Set<String> critics = events.stream().filter(e -> e.action().equals("CRITICIZE")).map(e -> e.actor().label())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("Ghana", "Kenya", "Senegal", "Nigeria"), critics);
+        assertTrue(events.stream().filter(e -> e.action().equals("CRITICIZE")).allMatch(e -> e.rule().equals("concerned-subject")));
+    }
+
+    @Test
+    void aParseOnlyTriggerNeedsItsActorInTheParse() {
+        // "expulsion" is read only through its possessor, never by a word window.
+        Event e = only(read("Officials in Paris regretted Mali's expulsion of the French ambassador."), "SEVER_RELATIONS");
+        assertEquals("Mali", e.actor().label());
+        assertTrue(e.rule().startsWith("noun-possessive"), e.rule());
+        assertEquals(List.of(), read("The expulsion of the ambassador was a turning point for the region.").stream()
+                .filter(x -> x.action().equals("SEVER_RELATIONS")).toList());
+    }
+
+    @Test
+    void everyEventNamesTheRuleThatReadIt() {
+        List<Event> events = read("Spain recognised Palestine on Tuesday. Norway's recognition followed a day later.");
+        assertTrue(events.stream().allMatch(e -> e.rule() != null && !e.rule().isBlank()), events.toString());
+        assertTrue(events.stream().anyMatch(e -> e.rule().startsWith("window/")));
+    }
+}
