@@ -10,8 +10,9 @@ import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import org.newsgraph.nlp.Sentence;
 
 /**
- * Places the gazetteer does not know, read from the parse and the named-entity tags: the LOCATION that a trigger's
- * locative phrase governs ("met in Jeddah", "the talks at the Vostochny Cosmodrome"), kept as a place with its name.
+ * Places read from the parse where the word windows find none: the place that a trigger's locative phrase governs,
+ * or that of its object or purpose clause ("sent 1,000 sappers to clear mines in the Kursk region"); a LOCATION the
+ * gazetteer lacks ("met in Jeddah") is kept as a place with its name.
  */
 final class DependencyPlaces {
 
@@ -21,7 +22,13 @@ final class DependencyPlaces {
     private DependencyPlaces() {
     }
 
-    /** The place a trigger's own locative phrase names, or null; a place the gazetteer knows is left to it. */
+    /** Edges walked from the trigger towards its places: its object and the purpose clause ("sent ... to clear mines in Kursk"). */
+    private static final Set<String> THROUGH = Set.of("obj", "xcomp", "advcl");
+
+    /**
+     * The place a trigger's locative phrase names, or the phrase of its object or purpose clause, nearest first: a
+     * place of the gazetteer, or a LOCATION the gazetteer lacks (kept with its name); null when there is none.
+     */
     static Entity at(Sentence s, List<Mention> mentions, int trigger) {
         if (s.dependencies().isEmpty()) {
             return null;
@@ -38,32 +45,53 @@ final class DependencyPlaces {
                 heads.add(e.getGovernor());
             }
         }
-        for (IndexedWord head : heads) {
-            for (SemanticGraphEdge e : g.outgoingEdgeList(head)) {
-                if (!LOCATIVE.contains(e.getRelation().toString())) {
-                    continue;
+        for (int depth = 0; depth < 3 && !heads.isEmpty(); depth++) {
+            List<IndexedWord> next = new ArrayList<>();
+            for (IndexedWord head : heads) {
+                for (SemanticGraphEdge e : g.outgoingEdgeList(head)) {
+                    String rel = e.getRelation().toString();
+                    if (THROUGH.contains(rel)) {
+                        next.add(e.getDependent());
+                    }
+                    if (LOCATIVE.contains(rel) || rel.equals("obl:to") || rel.equals("nmod:to")) {
+                        Entity place = placeAt(s, mentions, e.getDependent().index() - 1, LOCATIVE.contains(rel));
+                        if (place != null) {
+                            return place;
+                        }
+                    }
                 }
-                int d = e.getDependent().index() - 1;
-                if (d >= s.size() || !s.token(d).ner().equals("LOCATION")
-                        || mentions.stream().anyMatch(m -> m.covers(d))) {
-                    continue;
-                }
-                int from = d;
-                int to = d + 1;
-                while (from > 0 && s.token(from - 1).ner().equals("LOCATION")) {
-                    from--;
-                }
-                while (to < s.size() && s.token(to).ner().equals("LOCATION")) {
-                    to++;
-                }
-                int a = from;
-                int b = to;
-                if (mentions.stream().anyMatch(m -> m.start() < b && a < m.end())) {
-                    continue;
-                }
-                return Attributions.unresolved(s.span(from, to));
             }
+            heads = next;
         }
         return null;
+    }
+
+    private static Entity placeAt(Sentence s, List<Mention> mentions, int d, boolean locative) {
+        if (d >= s.size()) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            if (m.covers(d) || m.end() == d && s.token(d).isNoun() && !s.token(d).isProperNoun()) {
+                // "the Kursk region": the gazetteer's place is the modifier of a common noun.
+                return m.entity().isPlace() && m.how() != Mention.How.DEMONYM ? m.entity() : null;
+            }
+        }
+        if (!locative || !s.token(d).ner().equals("LOCATION")) {
+            return null;
+        }
+        int from = d;
+        int to = d + 1;
+        while (from > 0 && s.token(from - 1).ner().equals("LOCATION")) {
+            from--;
+        }
+        while (to < s.size() && s.token(to).ner().equals("LOCATION")) {
+            to++;
+        }
+        int a = from;
+        int b = to;
+        if (mentions.stream().anyMatch(m -> m.start() < b && a < m.end())) {
+            return null;
+        }
+        return Attributions.unresolved(s.span(from, to));
     }
 }
