@@ -19,11 +19,11 @@ final class DependencyPlaces {
     /** Relations from an event word to where it happens. */
     private static final Set<String> LOCATIVE = Set.of("obl:in", "obl:at", "obl:near", "nmod:in", "nmod:at", "nmod:near");
 
-    private DependencyPlaces() {
-    }
-
     /** Edges walked from the trigger towards its places: its object and the purpose clause ("sent ... to clear mines in Kursk"). */
     private static final Set<String> THROUGH = Set.of("obj", "xcomp", "advcl");
+
+    private DependencyPlaces() {
+    }
 
     /**
      * The place a trigger's locative phrase names, or the phrase of its object or purpose clause, nearest first: a
@@ -79,19 +79,10 @@ final class DependencyPlaces {
         if (!locative || !s.token(d).ner().equals("LOCATION")) {
             return null;
         }
-        int from = d;
-        int to = d + 1;
-        while (from > 0 && s.token(from - 1).ner().equals("LOCATION")) {
-            from--;
-        }
-        while (to < s.size() && s.token(to).ner().equals("LOCATION")) {
-            to++;
-        }
-        int a = from;
-        int b = to;
-        if (mentions.stream().anyMatch(m -> m.start() < b && a < m.end())) {
+        int[] span = s.entitySpan(d);
+        if (mentions.stream().anyMatch(m -> m.start() < span[1] && span[0] < m.end())) {
             return null;
         }
-        return Attributions.unresolved(s.span(from, to));
+        return Attributions.unresolved(s.span(span[0], span[1]));
     }
 }

@@ -57,14 +57,7 @@ final class DependencySources {
         if (!ner.equals("PERSON") && !ner.equals("ORGANIZATION")) {
             return null;
         }
-        int from = subject;
-        int to = subject + 1;
-        while (from > 0 && s.token(from - 1).ner().equals(ner)) {
-            from--;
-        }
-        while (to < s.size() && s.token(to).ner().equals(ner)) {
-            to++;
-        }
-        return new Attribution(from, verb + 1, Attributions.unresolved(s.span(from, to)));
+        int[] span = s.entitySpan(subject);
+        return new Attribution(span[0], verb + 1, Attributions.unresolved(s.span(span[0], span[1])));
     }
 }

@@ -28,6 +28,20 @@ public record Sentence(int index, int paragraph, int start, int end, String text
         return tokens.get(i);
     }
 
+    /** The tokens [from, to) around token {@code i} that share its named-entity tag: "Abdallah Bou Habib", "San Diego". */
+    public int[] entitySpan(int i) {
+        String tag = tokens.get(i).ner();
+        int from = i;
+        int to = i + 1;
+        while (from > 0 && tokens.get(from - 1).ner().equals(tag)) {
+            from--;
+        }
+        while (to < tokens.size() && tokens.get(to).ner().equals(tag)) {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
     /** The article text covered by tokens [from, to). */
     public String span(int from, int to) {
         if (from >= to) {
