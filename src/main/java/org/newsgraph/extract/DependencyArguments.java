@@ -2,6 +2,7 @@ package org.newsgraph.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import edu.stanford.nlp.ling.IndexedWord;
 import edu.stanford.nlp.semgraph.SemanticGraph;
@@ -93,6 +94,37 @@ final class DependencyArguments {
             w = next;
         }
         return null;
+    }
+
+    /** Relations from an event word to what it counts: "captured two soldiers", "sanctions on three generals". */
+    private static final Set<String> COUNTED = Set.of("obj", "iobj", "nsubj:pass", "obl:on", "obl:against", "nmod:on",
+            "nmod:of", "nmod:against");
+
+    /**
+     * True when the counted noun is the trigger's own argument in the parse, or that of a participle on it ("an
+     * exchange involving 1,000 people").
+     */
+    static boolean governs(Sentence s, int trigger, int noun) {
+        if (noun < 0 || s.dependencies().isEmpty()) {
+            return false;
+        }
+        SemanticGraph g = s.dependencies().graph();
+        IndexedWord w = g.getNodeByIndexSafe(trigger + 1);
+        IndexedWord n = g.getNodeByIndexSafe(noun + 1);
+        if (w == null || n == null) {
+            return false;
+        }
+        for (SemanticGraphEdge e : g.incomingEdgeList(n)) {
+            if (!COUNTED.contains(e.getRelation().toString())) {
+                continue;
+            }
+            IndexedWord head = e.getGovernor();
+            if (head.equals(w) || g.incomingEdgeList(head).stream()
+                    .anyMatch(up -> up.getGovernor().equals(w) && up.getRelation().toString().equals("acl"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Mention covering(List<Mention> mentions, int token) {

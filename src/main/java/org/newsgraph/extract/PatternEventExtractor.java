@@ -1814,10 +1814,11 @@ public final class PatternEventExtractor implements EventExtractor {
             boolean right = q.start() >= m.end() && q.start() <= m.end() + 22 && !brokenBetween(s, m.end(), q.start());
             boolean left = leftToo && q.end() <= m.start() && q.end() >= m.start() - 14;
             boolean own = q.noun() >= m.start() && q.noun() < m.end(); // "600 casualties": the trigger counted
-            if (!right && !left && !own) {
+            boolean governed = DependencyArguments.governs(s, m.start(), q.noun());
+            if (!right && !left && !own && !governed) {
                 continue;
             }
-            if (fits(s, q, t, m)) {
+            if (fits(s, q, t, m) || governed) {
                 picked.add(q);
             }
         }

@@ -51,6 +51,13 @@ class ParseRulesTest {
     }
 
     @Test
+    void whatTheTriggerGovernsInTheParseIsCounted() {
+        Event e = only(read("Sudan imposed sanctions on four Ethiopian generals on Monday."), "SANCTION");
+        assertEquals("Sudan", e.actor().label());
+        assertEquals(List.of(new java.math.BigDecimal("4")), e.quantities().stream().map(Quantity::value).toList());
+    }
+
+    @Test
     void everyEventNamesTheRuleThatReadIt() {
         List<Event> events = read("Spain recognised Palestine on Tuesday. Norway's recognition followed a day later.");
         assertTrue(events.stream().allMatch(e -> e.rule() != null && !e.rule().isBlank()), events.toString());
