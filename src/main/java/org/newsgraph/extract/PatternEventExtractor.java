@@ -1864,6 +1864,11 @@ public final class PatternEventExtractor implements EventExtractor {
     private static String date(Reading rd, Match m, boolean future, DateExpressions.Context c) {
         Sentence s = rd.sentence();
         Attribution a = rd.attribution();
+        // The date of the trigger's own clause first (SUTime, through the parse), then the sentence's first date.
+        String own = DependencyDates.of(s, m.start(), future, c.articleDate());
+        if (own != null) {
+            return own;
+        }
         for (DateExpressions.Expression x : rd.dates()) {
             int tokenAt = tokenAt(s, x.start());
             if (a != null && a.covers(tokenAt)) {

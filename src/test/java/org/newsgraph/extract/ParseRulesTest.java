@@ -58,6 +58,13 @@ class ParseRulesTest {
     }
 
     @Test
+    void theDateIsThatOfTheEventsOwnClause() {
+        // The article is dated Wednesday 2025-06-18: "on Monday", told as done, is the Monday before.
+        Event e = only(read("Egypt hosted Sudan's foreign minister on Monday, officials said in a statement released in May."), "MEET");
+        assertEquals("2025-06-16", e.date());
+    }
+
+    @Test
     void everyEventNamesTheRuleThatReadIt() {
         List<Event> events = read("Spain recognised Palestine on Tuesday. Norway's recognition followed a day later.");
         assertTrue(events.stream().allMatch(e -> e.rule() != null && !e.rule().isBlank()), events.toString());
