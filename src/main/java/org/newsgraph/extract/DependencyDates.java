@@ -18,14 +18,11 @@ final class DependencyDates {
     }
 
     static String of(Sentence s, int trigger, boolean future, LocalDate articleDate) {
-        if (s.dependencies().isEmpty()) {
-            return null;
-        }
-        SemanticGraph g = s.dependencies().graph();
-        IndexedWord w = g.getNodeByIndexSafe(trigger + 1);
+        IndexedWord w = s.dependencies().node(trigger);
         if (w == null) {
             return null;
         }
+        SemanticGraph g = s.dependencies().graph();
         for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
             String rel = e.getRelation().toString();
             if (!rel.startsWith("obl") && !rel.startsWith("nmod")) {

@@ -30,14 +30,11 @@ final class DependencyPlaces {
      * place of the gazetteer, or a LOCATION the gazetteer lacks (kept with its name); null when there is none.
      */
     static Entity at(Sentence s, List<Mention> mentions, int trigger) {
-        if (s.dependencies().isEmpty()) {
-            return null;
-        }
-        SemanticGraph g = s.dependencies().graph();
-        IndexedWord w = g.getNodeByIndexSafe(trigger + 1);
+        IndexedWord w = s.dependencies().node(trigger);
         if (w == null) {
             return null;
         }
+        SemanticGraph g = s.dependencies().graph();
         List<IndexedWord> heads = new ArrayList<>(List.of(w));
         // "held talks in Jeddah": the place hangs on the light verb whose object the event noun is.
         for (SemanticGraphEdge e : g.incomingEdgeList(w)) {

@@ -13,4 +13,9 @@ public record Dependencies(SemanticGraph graph) {
     public boolean isEmpty() {
         return graph.vertexSet().isEmpty();
     }
+
+    /** The node of token {@code i} (from 0), or null where the sentence was not parsed or the parse left it out. */
+    public edu.stanford.nlp.ling.IndexedWord node(int i) {
+        return isEmpty() ? null : graph.getNodeByIndexSafe(i + 1);
+    }
 }
