@@ -4,20 +4,18 @@ import java.util.List;
 
 /**
  * One extraction rule read from a file of rules/: a Semgrex pattern over a sentence's dependency graph whose node
- * {@code trigger} is a word of the lexicon and whose other named nodes fill the event's roles ({@code actor},
- * {@code target}, {@code place}).
+ * {@code trigger} is a word of the lexicon and whose node {@code actor} names who acts.
  *
  * @param name       the rule's name, recorded on every event it makes
  * @param pattern    the Semgrex pattern as written; {@code $VERB} and {@code $NOUN} stand for the lexicon's verb and
  *                   noun triggers
  * @param actions    the action codes it reads (its trigger's reading in the lexicon), or empty for all
- * @param overridesWindow its actors win over those the word windows find (not only where they find none)
  * @param confidence the confidence of the events it makes, before the actor's own
  * @param example    a sentence in the project's own words that the rule must read
  * @param expect     the event the example must give: "ACTION actor" or "ACTION actor -> target"
  * @param file       the file it was read from, for messages
  */
-public record DependencyRule(String name, String pattern, List<String> actions, boolean overridesWindow, double confidence, String example,
+public record DependencyRule(String name, String pattern, List<String> actions, double confidence, String example,
                              String expect, String file) {
 
     public DependencyRule {
@@ -29,6 +27,6 @@ public record DependencyRule(String name, String pattern, List<String> actions, 
         return actions.isEmpty() || actions.contains(action);
     }
 
-    /** The roles a pattern may name, besides its trigger. */
-    public static final List<String> ROLES = List.of("actor", "target", "place");
+    /** The roles a pattern names, besides its trigger. */
+    public static final List<String> ROLES = List.of("actor");
 }

@@ -27,7 +27,6 @@ import org.newsgraph.rdf.BundledFolder;
  * pattern: {tag:/VB.* /;lemma:$VERB}=trigger >/nsubj|nsubj:xsubj/ {}=actor
  * confidence: 0.85
  * actions: RECOGNIZE SEVER_RELATIONS     (optional: the actions it reads; all when absent)
- * overrides: window                      (optional: its actors win over the word windows')
  * example: Armenia recognised Palestine on Friday.
  * expect: RECOGNIZE Armenia -> Palestine
  * </pre>
@@ -115,8 +114,7 @@ public final class DependencyRules {
             }
         }
         List<String> actions = f.containsKey("actions") ? List.of(f.get("actions").strip().split("\\s+")) : List.of();
-        boolean overrides = "window".equals(f.get("overrides"));
-        return new DependencyRule(name, f.get("pattern"), actions, overrides, Double.parseDouble(f.get("confidence")), f.get("example"),
+        return new DependencyRule(name, f.get("pattern"), actions, Double.parseDouble(f.get("confidence")), f.get("example"),
                 f.get("expect"), file);
     }
 

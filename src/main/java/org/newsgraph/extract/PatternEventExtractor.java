@@ -241,13 +241,13 @@ public final class PatternEventExtractor implements EventExtractor {
         for (Match m : matches) {
             Trigger t = m.trigger();
             List<Acting> actors = actors(rd, m, discourse);
-            RuleActing byRule = ruleActors(rd, m, ruleMatches, discourse);
             // A trigger only a rule found names that rule, whoever found its actor ("+window" where the windows did).
             String ruleName = !fromRules.contains(m) ? "window/" + (t.noun() ? "noun" : "verb")
                     : ruleMatches.stream().filter(r -> r.trigger() == m.start()).findFirst().orElseThrow().rule().name() + "+window";
-            if (!byRule.actors().isEmpty() && (actors.isEmpty() || byRule.overrides())) {
+            if (actors.isEmpty()) {
+                RuleActing byRule = ruleActors(rd, m, ruleMatches, discourse);
                 actors = byRule.actors();
-                ruleName = byRule.rule();
+                ruleName = byRule.actors().isEmpty() ? ruleName : byRule.rule();
             }
             if (actors.isEmpty()) {
                 actorless.add(m);
@@ -584,14 +584,13 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     /** The actors the first dependency rule that names one at the trigger gives, with the rule's name. */
-    private record RuleActing(List<Acting> actors, String rule, boolean overrides) {
+    private record RuleActing(List<Acting> actors, String rule) {
     }
 
     private RuleActing ruleActors(Reading rd, Match m, List<DependencyRules.RuleMatch> ruleMatches, Discourse discourse) {
         Trigger t = m.trigger();
         List<Acting> actors = new ArrayList<>();
         String rule = null;
-        boolean overrides = false;
         for (DependencyArguments.Argument arg : DependencyArguments.at(rd.sentence(), rd.mentions(), ruleMatches, m.start(), "actor")) {
             if (rule != null && !rule.equals(arg.rule().name()) || !arg.rule().reads(t.action())) {
                 continue;
@@ -602,11 +601,10 @@ public final class PatternEventExtractor implements EventExtractor {
                     .flatMap(e -> acting(e, c * 0.8, t, true).stream()).toList();
             if (!found.isEmpty()) {
                 rule = arg.rule().name();
-                overrides = arg.rule().overridesWindow();
                 actors.addAll(found);
             }
         }
-        return new RuleActing(dedupe(actors), rule, overrides);
+        return new RuleActing(dedupe(actors), rule);
     }
 
     /**
