@@ -27,6 +27,7 @@ import org.newsgraph.rdf.BundledFolder;
  * pattern: {tag:/VB.* /;lemma:$VERB}=trigger >/nsubj|nsubj:xsubj/ {}=actor
  * confidence: 0.85
  * actions: RECOGNIZE SEVER_RELATIONS     (optional: the actions it reads; all when absent)
+ * except: cooperation                    (optional: trigger lemmas it does not read)
  * example: Armenia recognised Palestine on Friday.
  * expect: RECOGNIZE Armenia -> Palestine
  * </pre>
@@ -114,8 +115,9 @@ public final class DependencyRules {
             }
         }
         List<String> actions = f.containsKey("actions") ? List.of(f.get("actions").strip().split("\\s+")) : List.of();
-        return new DependencyRule(name, f.get("pattern"), actions, Double.parseDouble(f.get("confidence")), f.get("example"),
-                f.get("expect"), file);
+        List<String> except = f.containsKey("except") ? List.of(f.get("except").strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")) : List.of();
+        return new DependencyRule(name, f.get("pattern"), actions, except, Double.parseDouble(f.get("confidence")),
+                f.get("example"), f.get("expect"), file);
     }
 
     static DependencyRules compile(List<DependencyRule> rules, ActionLexicon lexicon) {
@@ -155,6 +157,9 @@ public final class DependencyRules {
             SemgrexMatcher m = c.pattern().matcher(s.dependencies().graph());
             while (m.find()) {
                 IndexedWord trigger = m.getNode("trigger");
+                if (!c.rule().readsWord(trigger.lemma() != null ? trigger.lemma() : trigger.word())) {
+                    continue;
+                }
                 Map<String, Integer> roles = new LinkedHashMap<>();
                 for (String role : DependencyRule.ROLES) {
                     IndexedWord w = m.getNode(role);

@@ -2,8 +2,8 @@ package org.newsgraph.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -240,14 +240,18 @@ public final class PatternEventExtractor implements EventExtractor {
         matches.addAll(fromRules);
         for (Match m : matches) {
             Trigger t = m.trigger();
-            List<Acting> actors = actors(rd, m, discourse);
-            // A trigger only a rule found names that rule, whoever found its actor ("+window" where the windows did).
-            String ruleName = !fromRules.contains(m) ? "window/" + (t.noun() ? "noun" : "verb")
-                    : ruleMatches.stream().filter(r -> r.trigger() == m.start()).findFirst().orElseThrow().rule().name() + "+window";
-            if (actors.isEmpty()) {
-                RuleActing byRule = ruleActors(rd, m, ruleMatches, discourse);
-                actors = byRule.actors();
-                ruleName = byRule.actors().isEmpty() ? ruleName : byRule.rule();
+            RuleActing byRule = ruleActors(rd, m, ruleMatches, discourse);
+            List<Acting> actors = byRule.actors();
+            String ruleName = byRule.rule();
+            List<Acting> byWindow = actors(rd, m, discourse);
+            // The parse's actor wins, unless the windows name it too with its partners, or it is a pronoun the
+            // discourse resolved (the windows' antecedent search knows more than a pronoun's first reading).
+            if (actors.isEmpty() || !byWindow.isEmpty() && byRule.fromPronoun()
+                    || byWindow.stream().map(Acting::actor).toList().containsAll(actors.stream().map(Acting::actor).toList())) {
+                actors = byWindow;
+                // A trigger only a rule found names that rule, whoever found its actor ("+window" where the windows did).
+                ruleName = !fromRules.contains(m) ? "window/" + (t.noun() ? "noun" : "verb")
+                        : ruleMatches.stream().filter(r -> r.trigger() == m.start()).findFirst().orElseThrow().rule().name() + "+window";
             }
             if (actors.isEmpty()) {
                 actorless.add(m);
@@ -584,15 +588,21 @@ public final class PatternEventExtractor implements EventExtractor {
     }
 
     /** The actors the first dependency rule that names one at the trigger gives, with the rule's name. */
-    private record RuleActing(List<Acting> actors, String rule) {
+    private record RuleActing(List<Acting> actors, String rule, boolean fromPronoun) {
     }
 
     private RuleActing ruleActors(Reading rd, Match m, List<DependencyRules.RuleMatch> ruleMatches, Discourse discourse) {
         Trigger t = m.trigger();
         List<Acting> actors = new ArrayList<>();
         String rule = null;
+        boolean fromPronoun = false;
+        if (t.actorPreposition() != null || t.subjectIsTarget()) {
+            // "obtained grain from Russia": the subject receives; the windows read who gives.
+            return new RuleActing(List.of(), null, false);
+        }
+        int dateline = Datelines.end(rd.sentence());
         for (DependencyArguments.Argument arg : DependencyArguments.at(rd.sentence(), rd.mentions(), ruleMatches, m.start(), "actor")) {
-            if (rule != null && !rule.equals(arg.rule().name()) || !arg.rule().reads(t.action())) {
+            if (rule != null && !rule.equals(arg.rule().name()) || !arg.rule().reads(t.action()) || arg.node() < dateline) {
                 continue;
             }
             double c = arg.rule().confidence();
@@ -602,9 +612,10 @@ public final class PatternEventExtractor implements EventExtractor {
             if (!found.isEmpty()) {
                 rule = arg.rule().name();
                 actors.addAll(found);
+                fromPronoun |= arg.mention() == null && !Set.of("we", "our", "us").contains(arg.pronoun());
             }
         }
-        return new RuleActing(dedupe(actors), rule);
+        return new RuleActing(dedupe(actors), rule, fromPronoun);
     }
 
     /**

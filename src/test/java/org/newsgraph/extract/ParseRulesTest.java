@@ -70,4 +70,21 @@ class ParseRulesTest {
         assertTrue(events.stream().allMatch(e -> e.rule() != null && !e.rule().isBlank()), events.toString());
         assertTrue(events.stream().anyMatch(e -> e.rule().startsWith("window/")));
     }
+
+    @Test
+    void theParsesActorWinsOverTheWindowsAndNeverComesFromADateline() {
+        // The windows take the nearest name before "concerned"; the parse knows "we" is concerned, not the cooperation.
+        List<Event> events = read("Ghana, Kenya and Senegal issued a joint statement on Friday.\n"
+                + "We are gravely concerned by the growing cooperation of Chad with the mercenaries.");
+        assertEquals(Set.of("Ghana", "Kenya", "Senegal"), events.stream().filter(e -> e.action().equals("CRITICIZE"))
+                .map(e -> e.actor().label()).collect(Collectors.toSet()));
+        Event sent = only(read("ACCRA, Ghana — Nigeria has agreed to send 300 engineers to Niger."), "DEPLOY");
+        assertEquals("Nigeria", sent.actor().label(), "the dateline's place is not the subject");
+    }
+
+    @Test
+    void cooperationBetweenTwoStatesIsARelationshipNotAnAct() {
+        assertEquals(List.of(), read("Ghana voiced concern over the cooperation between Mali and Burkina Faso.").stream()
+                .filter(e -> e.action().equals("COOPERATE")).toList());
+    }
 }
