@@ -294,4 +294,17 @@ public final class Attributions {
         }
         return Entity.unresolved(NG.ENTITY + "mention/" + slug.toLowerCase(Locale.ROOT), clean);
     }
+
+    /** A title that names the text an official statement ("Joint statement on ...", "Statement by the Ministry ..."). */
+    private static final java.util.regex.Pattern STATEMENT_TITLE = java.util.regex.Pattern.compile(
+            "(?i)^(joint |press |official )?(statement|communiqu[e\u00e9]|declaration|press release)\\b.*");
+
+    /**
+     * The statement itself as the source of what it says where no sentence names a speaker: an official text
+     * speaks for its signatories, so its title is who says so. Null for any other article.
+     */
+    public static Entity statementSource(String title) {
+        String t = title == null ? "" : title.strip();
+        return !t.isEmpty() && t.length() <= 200 && STATEMENT_TITLE.matcher(t).matches() ? unresolved(t) : null;
+    }
 }

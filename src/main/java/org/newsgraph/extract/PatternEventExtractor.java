@@ -131,12 +131,16 @@ public final class PatternEventExtractor implements EventExtractor {
             readings.add(new Reading(s, mentions, attribution, quantities, DateExpressions.find(s)));
         }
         Discourse discourse = new Discourse();
+        Entity statement = Attributions.statementSource(article.title());
         String lastDate = null;
         List<Event> events = new ArrayList<>();
         List<AgreementMention> agreements = new ArrayList<>();
         for (int r = 0; r < readings.size(); r++) {
             Reading reading = readings.get(r);
             Entity source = sourceOf(readings, r, discourse);
+            if (source == null) {
+                source = statement;
+            }
             DateExpressions.Context dates = new DateExpressions.Context(articleDate, yearHint, lastDate);
             List<Event> found = sentenceEvents(reading, source, dates, discourse, events);
             for (Event e : found) {
@@ -200,7 +204,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 for (Mention m : rd.mentions()) {
                     boolean inPhrase = m.start() >= start && m.end() <= end;
                     boolean between = m.start() > i && m.start() <= i + 6 && s.span(i + 1, m.start()).toLowerCase(java.util.Locale.ROOT)
-                            .matches(".*\bbetween\b.*");
+                            .matches(".*\\bbetween\\b.*");
                     if (inPhrase || between) {
                         List<Acting> acting = acting(m.entity(), 1, ANY, true);
                         acting.forEach(a -> addParty(parties, a.actor()));

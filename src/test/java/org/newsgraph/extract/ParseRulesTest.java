@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.newsgraph.Fixtures;
+import org.newsgraph.ingest.Article;
+import org.newsgraph.rdf.EventGraphWriter;
 
 /** What the dependency parse and the named-entity tags add to the word windows, each on a sentence written for this test. */
 class ParseRulesTest {
@@ -86,5 +89,17 @@ class ParseRulesTest {
     void cooperationBetweenTwoStatesIsARelationshipNotAnAct() {
         assertEquals(List.of(), read("Ghana voiced concern over the cooperation between Mali and Burkina Faso.").stream()
                 .filter(e -> e.action().equals("COOPERATE")).toList());
+    }
+
+    @Test
+    void anOfficialStatementIsTheSourceOfWhatItSaysUnattributed() {
+        String title = "Joint statement on the shelling of the Zaporizhzhia power plant";
+        Article a = new Article("st.txt", "st.txt", title, title + "\n\nGhana, Kenya and Senegal condemn the shelling of the plant.\n"
+                + "Kenya's foreign minister said Kenya would send 20 engineers to Ukraine.\n", null, "2025-06-18", null, "en");
+        List<Event> events = Fixtures.newsgraph().process(a, EventGraphWriter.create().build()).events();
+        assertEquals(Set.of(title), events.stream().filter(e -> e.action().equals("CRITICIZE")).map(e -> e.source().label())
+                .collect(Collectors.toSet()));
+        assertEquals("Kenya's foreign minister", only(events, "DEPLOY").source().label(), "a named speaker still wins");
+        assertEquals(null, Attributions.statementSource("Ghana condemns the shelling"), "a news headline is no statement");
     }
 }
