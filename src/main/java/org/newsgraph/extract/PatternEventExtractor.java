@@ -1709,7 +1709,10 @@ public final class PatternEventExtractor implements EventExtractor {
                         ? gazetteer.get(e.seatOf()) : null;
                 default -> null;
             };
-            if (target == null || actorIris.contains(target.iri()) || out.contains(target) || target.equals(place)) {
+            // A state the troops are sent to is both where they go and whom the deployment serves.
+            boolean sentTo = target != null && target.equals(place) && target.kind() == EntityKind.STATE
+                    && m.trigger().action().equals("DEPLOY");
+            if (target == null || actorIris.contains(target.iri()) || out.contains(target) || target.equals(place) && !sentTo) {
                 continue;
             }
             if (m.trigger().action().equals("SANCTION") && target.kind() == EntityKind.RESOLUTION) {
@@ -1775,15 +1778,23 @@ public final class PatternEventExtractor implements EventExtractor {
         for (Mention men : rd.mentions()) {
             Entity e = men.entity();
             boolean isPlace = e.kind() == EntityKind.PLACE
-                    || e.kind() == EntityKind.STATE && isPlaceFor(m.trigger()) && Set.of("in", "inside", "into", "across")
-                    .contains(prepositionBefore(s, men));
+                    || e.kind() == EntityKind.STATE && isPlaceFor(m.trigger()) && (Set.of("in", "inside", "into", "across")
+                    .contains(prepositionBefore(s, men))
+                    // "sent troops to Russia": where personnel are sent is where the deployment goes.
+                    || m.trigger().action().equals("DEPLOY") && prepositionBefore(s, men).equals("to"))
+                    // "to Russia's Kursk region": the possessor only says whose the place is.
+                    && !(men.end() < s.size() && s.token(men.end()).pos().equals("POS"));
             if (!isPlace || men.how() == Mention.How.DEMONYM || !locative(s, men)) {
                 continue;
             }
             if (rd.attribution() != null && rd.attribution().covers(men.start())) {
                 continue;
             }
-            // Places after the trigger belong to it; before it, only within its clause.
+            // Places after the trigger belong to it; before it, only within its clause, which "by sending" opens.
+            if (men.end() <= m.start() && m.start() > 0 && s.token(m.start()).pos().equals("VBG")
+                    && s.token(m.start() - 1).pos().equals("IN")) {
+                continue;
+            }
             int distance = men.start() >= m.end() ? men.start() - m.end() : (m.start() - men.end()) * 2 + 4;
             if (men.start() >= m.end() ? brokenBetween(s, m.end(), men.start()) : brokenBetween(s, men.end(), m.start())) {
                 continue;
@@ -1791,6 +1802,15 @@ public final class PatternEventExtractor implements EventExtractor {
             if (distance < bestDistance && distance < 25) {
                 best = e;
                 bestDistance = distance;
+            }
+        }
+        if (best != null && best.kind() == EntityKind.STATE) {
+            // "sent 11,000 troops to Russia, many of them to the Kursk region": the place within the state says more.
+            for (Mention men : rd.mentions()) {
+                if (men.entity().kind() == EntityKind.PLACE && best.iri().equals(men.entity().country()) && locative(s, men)
+                        && !(rd.attribution() != null && rd.attribution().covers(men.start()))) {
+                    return men.entity();
+                }
             }
         }
         return best != null ? best : DependencyPlaces.at(s, rd.mentions(), m.start());

@@ -247,4 +247,13 @@ class ExtractionRulesTest {
         assertEquals(Set.of("Russia", "North Korea"), events.stream().filter(e -> e.action().equals("SIGN_AGREEMENT"))
                 .map(e -> e.actor().label()).collect(Collectors.toSet()));
     }
+
+    @Test
+    void whereTroopsAreSentIsThePlaceAndTheRegionWithinTheStateSaysMore() {
+        Event toState = only(read("Belarus has sent 2,000 engineers to Russia, officials said."), "DEPLOY");
+        assertEquals("Russia", toState.place().label());
+        assertEquals(Set.of("Russia"), labels(toState.targets()), "the state is still whom the deployment serves");
+        Event toRegion = only(read("Belarus has sent 2,000 engineers to Russia's Kursk region, officials said."), "DEPLOY");
+        assertEquals("Kursk", toRegion.place().label());
+    }
 }
