@@ -63,6 +63,63 @@ final class DependencyPlaces {
         return null;
     }
 
+    /** Relations from an attack to what it strikes: "the invasion of Ukraine", "strikes on Israel", "rained drones onto X". */
+    private static final Set<String> STRUCK = Set.of("nmod:of", "nmod:on", "obl:on", "nmod:onto", "obl:onto");
+
+    /**
+     * The state or place an attack strikes, which is also where the fighting is: the object of "of" after an attack
+     * noun, or of "on"/"onto", or the owner of what is struck ("onto Ukraine's infrastructure"); null when none.
+     */
+    static Entity struck(Sentence s, List<Mention> mentions, int trigger) {
+        IndexedWord w = s.dependencies().node(trigger);
+        if (w == null) {
+            return null;
+        }
+        SemanticGraph g = s.dependencies().graph();
+        List<SemanticGraphEdge> edges = new ArrayList<>(g.outgoingEdgeList(w));
+        for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
+            if (e.getRelation().toString().equals("obj")) {
+                // "launched attacks, striking Israel": what the launched attacks strike.
+                edges.addAll(g.outgoingEdgeList(e.getDependent()));
+            }
+        }
+        for (SemanticGraphEdge e : g.incomingEdgeList(w)) {
+            if (e.getRelation().toString().equals("obj")) {
+                // "launched missile attacks on Israel": the phrase can hang on the light verb.
+                edges.addAll(g.outgoingEdgeList(e.getGovernor()));
+            }
+        }
+        for (SemanticGraphEdge e : edges) {
+            String rel = e.getRelation().toString();
+            if (!STRUCK.contains(rel) || rel.equals("nmod:of") && !e.getGovernor().tag().startsWith("NN")) {
+                continue;
+            }
+            Entity direct = territory(mentions, e.getDependent().index() - 1);
+            if (direct != null) {
+                return direct;
+            }
+            for (SemanticGraphEdge owner : g.outgoingEdgeList(e.getDependent())) {
+                if (Set.of("nmod:poss", "nmod:of", "amod").contains(owner.getRelation().toString())) {
+                    Entity owned = territory(mentions, owner.getDependent().index() - 1);
+                    if (owned != null) {
+                        return owned;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Entity territory(List<Mention> mentions, int token) {
+        for (Mention m : mentions) {
+            if (m.covers(token)) {
+                Entity e = m.entity();
+                return e.kind() == EntityKind.STATE || e.kind() == EntityKind.PLACE && e.seatOf() == null ? e : null;
+            }
+        }
+        return null;
+    }
+
     private static Entity placeAt(Sentence s, List<Mention> mentions, int d, boolean locative) {
         if (d >= s.size()) {
             return null;

@@ -1709,9 +1709,9 @@ public final class PatternEventExtractor implements EventExtractor {
                         ? gazetteer.get(e.seatOf()) : null;
                 default -> null;
             };
-            // A state the troops are sent to is both where they go and whom the deployment serves.
+            // A state troops are sent to, or that is attacked, is both where it happens and whom it concerns.
             boolean sentTo = target != null && target.equals(place) && target.kind() == EntityKind.STATE
-                    && m.trigger().action().equals("DEPLOY");
+                    && Set.of("DEPLOY", "FIGHT").contains(m.trigger().action());
             if (target == null || actorIris.contains(target.iri()) || out.contains(target) || target.equals(place) && !sentTo) {
                 continue;
             }
@@ -1773,6 +1773,12 @@ public final class PatternEventExtractor implements EventExtractor {
 
     private Entity place(Reading rd, Match m) {
         Sentence s = rd.sentence();
+        if (m.trigger().action().equals("FIGHT")) {
+            Entity struck = DependencyPlaces.struck(s, rd.mentions(), m.start());
+            if (struck != null) {
+                return struck;
+            }
+        }
         Entity best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Mention men : rd.mentions()) {

@@ -102,4 +102,12 @@ class ParseRulesTest {
         assertEquals("Kenya's foreign minister", only(events, "DEPLOY").source().label(), "a named speaker still wins");
         assertEquals(null, Attributions.statementSource("Ghana condemns the shelling"), "a news headline is no statement");
     }
+
+    @Test
+    void whatAnAttackStrikesIsWhereTheFightingIs() {
+        Event e = read("Ethiopia has launched drones and missile attacks on Eritrea after a raid on its embassy in Sudan.").stream()
+                .filter(x -> x.action().equals("FIGHT") && x.actor().label().equals("Ethiopia")).findFirst().orElseThrow();
+        assertEquals("Eritrea", e.place().label(), "the struck state, not the place of a later clause");
+        assertTrue(e.targets().stream().anyMatch(t -> t.label().equals("Eritrea")), "and still the target");
+    }
 }
