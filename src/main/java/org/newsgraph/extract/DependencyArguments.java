@@ -23,6 +23,10 @@ final class DependencyArguments {
     record Argument(Mention mention, String pronoun, int node, DependencyRule rule) {
     }
 
+    /** Nouns that, with "both" or "two", stand for the two parties just named. */
+    private static final Set<String> PARTY_NOUNS = Set.of("side", "country", "leader", "nation", "government", "state",
+            "party", "president", "minister", "delegation");
+
     /** Relations whose dependent names whom a common noun belongs to. */
     private static final List<String> OWNER_RELATIONS = List.of("appos", "nmod:poss", "amod", "compound", "nmod:of",
             "nmod:from", "nmod:for", "nmod:in");
@@ -62,6 +66,11 @@ final class DependencyArguments {
         IndexedWord w = g.getNodeByIndexSafe(node + 1);
         if (w == null) {
             return null;
+        }
+        if (pos.equals("NNS") && PARTY_NOUNS.contains(s.token(node).lemma().toLowerCase(java.util.Locale.ROOT))
+                && g.outgoingEdgeList(w).stream().anyMatch(e -> Set.of("both", "two").contains(e.getDependent().word().toLowerCase(java.util.Locale.ROOT)))) {
+            // "both sides accepted", "the two leaders signed": the two parties the text last named.
+            return new Argument(null, "both", node, rule);
         }
         // One step down, then two: "the government of Japan", "the leader of North Korea's army"; a title's
         // apposition first ("the country's Security Council Secretary, Sergei Shoigu").

@@ -616,7 +616,7 @@ public final class PatternEventExtractor implements EventExtractor {
             if (!found.isEmpty()) {
                 rule = arg.rule().name();
                 actors.addAll(found);
-                fromPronoun |= arg.mention() == null && !Set.of("we", "our", "us").contains(arg.pronoun());
+                fromPronoun |= arg.mention() == null && !Set.of("we", "our", "us", "both").contains(arg.pronoun());
             }
         }
         return new RuleActing(dedupe(actors), rule, fromPronoun);

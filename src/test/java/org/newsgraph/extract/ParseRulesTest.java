@@ -110,4 +110,11 @@ class ParseRulesTest {
         assertEquals("Eritrea", e.place().label(), "the struck state, not the place of a later clause");
         assertTrue(e.targets().stream().anyMatch(t -> t.label().equals("Eritrea")), "and still the target");
     }
+
+    @Test
+    void bothSidesAreTheTwoPartiesLastNamed() {
+        Set<String> signers = read("Ghana and Togo held talks in Accra on Thursday.\nBoth sides signed a border agreement on Friday.")
+                .stream().filter(e -> e.action().equals("SIGN_AGREEMENT")).map(e -> e.actor().label()).collect(Collectors.toSet());
+        assertEquals(Set.of("Ghana", "Togo"), signers);
+    }
 }
