@@ -1596,6 +1596,11 @@ public final class PatternEventExtractor implements EventExtractor {
         }
         List<Entity> out = purposeBeneficiary(rd, m, actors);
         out.addAll(windowTargets(rd, m, actors, place));
+        if (out.isEmpty()) {
+            Set<Entity> exclude = new HashSet<>();
+            actors.forEach(a -> exclude.add(a.actor()));
+            return DependencyTargets.of(rd.sentence(), rd.mentions(), m.start(), m.trigger().action(), this::targetOf, exclude);
+        }
         return new ArrayList<>(new java.util.LinkedHashSet<>(out));
     }
 

@@ -117,4 +117,12 @@ class ParseRulesTest {
                 .stream().filter(e -> e.action().equals("SIGN_AGREEMENT")).map(e -> e.actor().label()).collect(Collectors.toSet());
         assertEquals(Set.of("Ghana", "Togo"), signers);
     }
+
+    @Test
+    void theTargetIsWhatTheTriggerAimsAtInTheParse() {
+        Event expelled = only(read("Ghana expelled four Nigerian diplomats on Monday."), "SEVER_RELATIONS");
+        assertEquals(List.of("Nigeria"), expelled.targets().stream().map(Entity::label).toList(), "whose diplomats they are");
+        Event sanctioned = only(read("Sudan imposed sanctions on four Ethiopian generals on Monday."), "SANCTION");
+        assertEquals(List.of("Ethiopia"), sanctioned.targets().stream().map(Entity::label).toList());
+    }
 }
