@@ -105,6 +105,58 @@ final class DependencyArguments {
         return null;
     }
 
+    /**
+     * The mentions that titled officials coordinated with this one stand for: in "the ministers of Australia and
+     * Japan, the High Representative of the EU and the Secretary of State of the United States", from Australia:
+     * the EU and the United States (the heads the names hang on are conjuncts).
+     */
+    static List<Mention> coordinatedOwners(Sentence s, List<Mention> mentions, Mention m) {
+        if (s.dependencies().isEmpty()) {
+            return List.of();
+        }
+        SemanticGraph g = s.dependencies().graph();
+        IndexedWord w = s.dependencies().node(m.end() - 1);
+        List<Mention> out = new ArrayList<>();
+        for (int up = 0; up < 3 && w != null; up++) {
+            IndexedWord head = null;
+            for (SemanticGraphEdge e : g.incomingEdgeList(w)) {
+                if (e.getRelation().toString().equals("nmod:of")) {
+                    head = e.getGovernor();
+                }
+            }
+            if (head == null) {
+                break;
+            }
+            for (SemanticGraphEdge c : g.outgoingEdgeList(head)) {
+                if (!c.getRelation().toString().startsWith("conj")) {
+                    continue;
+                }
+                Mention owner = ownerOf(g, mentions, c.getDependent(), 2);
+                if (owner != null && !out.contains(owner)) {
+                    out.add(owner);
+                }
+            }
+            w = head;
+        }
+        return out;
+    }
+
+    private static Mention ownerOf(SemanticGraph g, List<Mention> mentions, IndexedWord w, int depth) {
+        Mention direct = covering(mentions, w.index() - 1);
+        if (direct != null || depth == 0) {
+            return direct;
+        }
+        for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
+            if (e.getRelation().toString().equals("nmod:of")) {
+                Mention m = ownerOf(g, mentions, e.getDependent(), depth - 1);
+                if (m != null) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Relations from an event word to what it counts: "captured two soldiers", "sanctions on three generals". */
     private static final Set<String> COUNTED = Set.of("obj", "iobj", "nsubj:pass", "obl:on", "obl:against", "nmod:on",
             "nmod:of", "nmod:against");

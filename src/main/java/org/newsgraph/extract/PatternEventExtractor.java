@@ -2283,6 +2283,20 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
                 previous = m;
             }
+            if (best.size() >= 2) {
+                // "..., the High Representative of the EU and the Secretary of State of the United States": the
+                // officials coordinated with the listed names speak for their own states too.
+                List<Entity> more = new ArrayList<>(best);
+                for (Mention m : inOrder) {
+                    if (!x.acting(m.entity(), 1, ANY, true).stream().map(Acting::actor).filter(best::contains).toList().isEmpty()) {
+                        for (Mention o : DependencyArguments.coordinatedOwners(s, rd.mentions(), m)) {
+                            x.acting(o.entity(), 1, ANY, true).stream().map(Acting::actor).filter(a -> !more.contains(a)).forEach(more::add);
+                        }
+                        break;
+                    }
+                }
+                best = List.copyOf(more);
+            }
             return best;
         }
         private Entity lastSource;

@@ -125,4 +125,12 @@ class ParseRulesTest {
         Event sanctioned = only(read("Sudan imposed sanctions on four Ethiopian generals on Monday."), "SANCTION");
         assertEquals(List.of("Ethiopia"), sanctioned.targets().stream().map(Entity::label).toList());
     }
+
+    @Test
+    void titledOfficialsCoordinatedWithAListSpeakForTheirStates() {
+        Set<String> critics = read("The Ministers of Foreign Affairs of Ghana, Kenya and Senegal, and the Secretary of State of the "
+                + "United States signed a joint statement on Friday.\nWe are deeply concerned by the attack on the aid convoy.").stream()
+                .filter(e -> e.action().equals("CRITICIZE")).map(e -> e.actor().label()).collect(Collectors.toSet());
+        assertEquals(Set.of("Ghana", "Kenya", "Senegal", "United States"), critics);
+    }
 }
