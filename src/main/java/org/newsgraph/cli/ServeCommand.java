@@ -51,6 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "The canned queries are answered ahead of any client after every commit.")
     long answerCacheMb;
 
+    @Option(names = "--allow-service",
+            description = "Let queries use SERVICE to ask other SPARQL endpoints. Off by default: it makes the server fetch "
+                    + "any URL a client names, including addresses only the server can reach.")
+    boolean allowService;
+
     /** "30s", "15m", "2h", "1d", or an ISO 8601 duration ("PT15M"). */
     static java.time.Duration duration(String text, String option) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
@@ -98,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserException("--answer-cache-mb must be 0 (none) or more, not " + answerCacheMb);
         }
         NewsgraphServer.Builder b = NewsgraphServer.create().port(port).host(host)
-                .queryTimeout(duration(queryTimeout, "--query-timeout")).maxRows(maxRows)
+                .queryTimeout(duration(queryTimeout, "--query-timeout")).maxRows(maxRows).allowService(allowService)
                 .answerCache(answerCacheMb << 20).warm(org.newsgraph.store.CannedQueries.bundled().unparameterised());
         KnowledgeStore store = null;
         if (config != null) {

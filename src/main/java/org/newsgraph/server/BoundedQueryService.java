@@ -8,6 +8,7 @@ import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.http.Service;
 
 /**
  * Fuseki's SPARQL query service with a time limit no client can raise and a cap on the rows of an answer, so that
@@ -17,14 +18,19 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
 
     private final TimeLimits limits;
     private final long maxRows;
+    private final boolean allowService;
     /** The warmer's queries under way, so that closing the server need not wait minutes for them. */
     private final java.util.Set<QueryExec> warming = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private boolean closing;
 
-    /** A zero or negative maxRows means no cap. */
-    BoundedQueryService(TimeLimits limits, long maxRows) {
+    /**
+     * A zero or negative maxRows means no cap. Without allowService a query's SERVICE clause is refused: it would make
+     * the server fetch any URL a client names (server-side request forgery).
+     */
+    BoundedQueryService(TimeLimits limits, long maxRows, boolean allowService) {
         this.limits = limits;
         this.maxRows = maxRows;
+        this.allowService = allowService;
     }
 
     @Override
@@ -41,7 +47,11 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         String warmHeader = action.getRequest().getHeader(TimeLimits.WARM_HEADER);
         long timeout = limits.millisFor(action.getRequestParameter("timeout"), warmHeader);
-        QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(query).context(action.getContext())
+        org.apache.jena.sparql.util.Context context = org.apache.jena.sparql.util.Context.setupContextForDataset(
+                action.getContext(), dataset);
+        context.set(Service.httpServiceAllowed, allowService);
+        context.set(Service.serviceAllowed, allowService);
+        QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(query).context(context)
                 .timeout(timeout, TimeUnit.MILLISECONDS).build();
         if (limits.isWarmer(warmHeader)) {
             synchronized (warming) {

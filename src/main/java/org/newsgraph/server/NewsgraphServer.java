@@ -52,6 +52,7 @@ public final class NewsgraphServer implements AutoCloseable {
         private int port = 3030;
         private String host = "127.0.0.1";
         private boolean console = true;
+        private boolean allowService;
         private java.time.Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private long maxRows = DEFAULT_MAX_ROWS;
         private long answerCacheBytes = DEFAULT_ANSWER_CACHE_BYTES;
@@ -78,6 +79,15 @@ public final class NewsgraphServer implements AutoCloseable {
         /** The address to listen on; 127.0.0.1 by default. */
         public Builder host(String h) {
             this.host = h;
+            return this;
+        }
+
+        /**
+         * Whether queries may use SERVICE to ask other endpoints; off by default, since it lets any client make the
+         * server fetch any URL (including ones only the server can reach).
+         */
+        public Builder allowService(boolean allow) {
+            this.allowService = allow;
             return this;
         }
 
@@ -126,7 +136,7 @@ public final class NewsgraphServer implements AutoCloseable {
             TimeLimits limits = TimeLimits.of(queryTimeout.toMillis(), java.time.Duration.ofMinutes(10).toMillis());
             // Every query, of a --db or a --config server, sorts in memory of the cap, not of the store.
             org.newsgraph.store.KnowledgeStore.boundQueryMemory(maxRows);
-            BoundedQueryService queries = new BoundedQueryService(limits, maxRows);
+            BoundedQueryService queries = new BoundedQueryService(limits, maxRows, allowService);
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).enableStats(true)
                     .registerOperation(Operation.Query, queries);
             if (answerCacheBytes > 0) {
@@ -174,10 +184,19 @@ public final class NewsgraphServer implements AutoCloseable {
         }
         try {
             Path base = java.nio.file.Files.createTempDirectory("newsgraph-fuseki-");
-            base.toFile().deleteOnExit();
+            // deleteOnExit removes only empty folders, and Fuseki writes into this one: remove the whole tree.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(base), "newsgraph-fuseki-cleanup"));
             System.setProperty("FUSEKI_BASE", base.toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot create a work folder for Fuseki", e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // Best effort at exit: a folder that is already gone needs no cleaning.
         }
     }
 

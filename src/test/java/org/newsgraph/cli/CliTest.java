@@ -221,8 +221,9 @@ class CliTest {
         out.reset();
         err.reset();
         // A real server in another JVM holds the database, as a researcher's running `serve` would.
+        Path serverTmp = java.nio.file.Files.createDirectories(work.resolve("server-tmp"));
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main",
+                "-Djava.io.tmpdir=" + serverTmp, "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main",
                 "serve", "--db", copy.toString(), "--port", "0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -233,6 +234,12 @@ class CliTest {
             assertTrue(line != null, "the server started");
             assertEquals(ExitCodes.USER_ERROR, Main.run("query", "--db", copy.toString(), "recognitions"));
             assertOneErrorLine(copy.toString(), "in use by another process");
+            server.destroy();
+            assertTrue(server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the server stops on SIGTERM");
+            try (var left = java.nio.file.Files.list(serverTmp)) {
+                assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("newsgraph-fuseki-")).toList(),
+                        "serve leaves no work folder behind");
+            }
         } finally {
             server.destroyForcibly().waitFor();
         }

@@ -202,4 +202,28 @@ class HostileClientsTest {
         }
         return Optional.empty();
     }
+
+    @Test
+    void serviceIsRefusedSoClientsCannotMakeTheServerFetchUrls() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer listener = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        listener.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        listener.start();
+        try {
+            String sparql = "SELECT * WHERE { SERVICE <http://127.0.0.1:" + listener.getAddress().getPort()
+                    + "/sparql> { ?s ?p ?o } }";
+            HttpResponse<String> r = send(server.url(), "POST", "/kg/sparql", "application/x-www-form-urlencoded",
+                    "query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
+            assertNotEquals(200, r.statusCode(), r.body());
+            assertEquals(0, asked.get(), "the server never contacted the address the client named");
+            assertTrue(eventCount() > 0, "and goes on answering");
+        } finally {
+            listener.stop(0);
+        }
+    }
 }
