@@ -106,6 +106,9 @@ public final class ArticleFolder {
                                 out.add(file);
                             } else if (attrs.isSymbolicLink()) {
                                 errors.add(new Ingested.Failed(key(realRoot, file), "broken link (its target does not exist)"));
+                            } else if (attrs.isOther()) {
+                                // A device or a named pipe (or a link to one) never ends or blocks: named, never opened.
+                                errors.add(new Ingested.Failed(key(realRoot, file), "not a regular file (a device or a pipe); skipped"));
                             }
                             return java.nio.file.FileVisitResult.CONTINUE;
                         }
@@ -270,7 +273,11 @@ public final class ArticleFolder {
         try {
             o = JSON.parse(text);
         } catch (JsonException e) {
-            throw new BadInputException("metadata " + where + " is not a JSON object");
+            String why = e.getMessage() == null ? "" : " (" + e.getMessage().lines().findFirst().orElse("").strip() + ")";
+            throw new BadInputException("metadata " + where + " is not valid JSON" + why);
+        } catch (RuntimeException e) {
+            // Jena's JSON parser fails this way on a file cut off after a key ("{\"url\": ").
+            throw new BadInputException("metadata " + where + " is not valid JSON (it ends early)");
         }
         for (String k : o.keys()) {
             if (!List.of("url", "title", "published", "publisher", "language").contains(k)) {

@@ -61,9 +61,12 @@ public final class HtmlArticleReader implements ArticleReader {
         if (blocks.isEmpty()) {
             return root.wholeText().strip();
         }
+        java.util.Set<Element> blockSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        blockSet.addAll(blocks);
         for (Element block : blocks) {
-            // Nested blocks (a p inside an li) are written by their outermost block only.
-            if (block.parents().stream().anyMatch(p -> p != root && p.is(BLOCKS) && root.select(BLOCKS).contains(p))) {
+            // Nested blocks (a p inside an li) are written by their outermost block only; one walk up per block keeps
+            // the page linear in its size (a page of 100,000 paragraphs in one list item reads in one pass).
+            if (insideAnother(block, root, blockSet)) {
                 continue;
             }
             String t = block.text().strip();
@@ -72,6 +75,15 @@ public final class HtmlArticleReader implements ArticleReader {
             }
         }
         return sb.toString().strip();
+    }
+
+    private static boolean insideAnother(Element block, Element root, java.util.Set<Element> blocks) {
+        for (Element p = block.parent(); p != null && p != root; p = p.parent()) {
+            if (blocks.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String meta(Document doc, String... selectors) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -121,6 +122,32 @@ class ArticleFolderTest {
     }
 
     @Test
+    void devicesAndPipesAreNamedAndNeverOpened() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a Unix machine");
+        write("good.txt", "Bridge opens\nThe new bridge opened to traffic on Saturday.\n");
+        Files.createSymbolicLink(dir.resolve("zero.txt"), Path.of("/dev/zero"));
+        assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("pipe.txt").toString()).start().waitFor());
+        List<Ingested> items = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), this::readAll);
+        assertEquals(List.of("good.txt"), articles(items).stream().map(Article::key).toList());
+        Map<String, String> reasons = failures(items).stream().collect(Collectors.toMap(Ingested.Failed::file, Ingested.Failed::reason));
+        assertEquals(Set.of("zero.txt", "pipe.txt"), reasons.keySet());
+        reasons.values().forEach(r -> assertTrue(r.contains("not a regular file"), r));
+    }
+
+    @Test
+    void aPageOfManyNestedBlocksReadsInOnePass() throws IOException {
+        // 125,000 paragraphs in one list item (1 MB): reading each block's ancestors against every block was quadratic.
+        StringBuilder page = new StringBuilder("<html><body><ul><li>");
+        for (int i = 0; i < 125_000; i++) {
+            page.append("<p>x</p>");
+        }
+        write("wide.html", page.append("</li></ul></body></html>").toString());
+        Article a = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), this::onlyArticle,
+                "a 1 MB page reads in well under a minute, not in minutes");
+        assertEquals(125_000, a.text().chars().filter(c -> c == 'x').count(), "every paragraph, once");
+    }
+
+    @Test
     void jsonLinesGivesOneArticlePerGoodLineAndOneErrorPerBadLine() throws IOException {
         write("feed.jsonl", String.join("\n",
                 "{\"id\": \"a1\", \"title\": \"Summit opens\", \"text\": \"Leaders gathered in Lima on Monday.\"}",
@@ -150,6 +177,8 @@ class ArticleFolderTest {
         write("meta.txt", "Flood warning\nRivers rose across the valley.\n");
         write("meta.meta.json", "title: not json at all");
         write("z-good.txt", "Election called\nThe prime minister called an early election.\n");
+        write("cut.txt", "Dam reopens\nThe dam reopened on Monday.\n");
+        write("cut.meta.json", "{\"url\": ");
 
         List<Ingested> items = readAll();
 
@@ -157,7 +186,9 @@ class ArticleFolderTest {
         Map<String, String> reasons = failures(items).stream()
                 .peek(ArticleFolderTest::assertOneLineReason)
                 .collect(Collectors.toMap(Ingested.Failed::file, Ingested.Failed::reason)); // throws on a duplicate
-        assertEquals(List.of("binary.txt", "empty.txt", "latin1.txt", "meta.txt"), reasons.keySet().stream().sorted().toList());
+        assertEquals(List.of("binary.txt", "cut.txt", "empty.txt", "latin1.txt", "meta.txt"), reasons.keySet().stream().sorted().toList());
+        assertTrue(reasons.get("cut.txt").contains("cut.meta.json") && reasons.get("cut.txt").contains("not valid JSON"),
+                "a cut-off sidecar is named with the parser's reason: " + reasons.get("cut.txt"));
         assertTrue(reasons.get("binary.txt").contains("binary"), reasons.get("binary.txt"));
         assertTrue(reasons.get("empty.txt").contains("empty"), reasons.get("empty.txt"));
         assertTrue(reasons.get("latin1.txt").contains("UTF-8"), reasons.get("latin1.txt"));
