@@ -226,4 +226,38 @@ class HostileClientsTest {
             listener.stop(0);
         }
     }
+
+    @Test
+    void slowBodiesCannotStarveOtherClients() throws Exception {
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            // 200 clients each promise a 100,000-byte query and send a few bytes of it, then stall.
+            for (int i = 0; i < 200; i++) {
+                java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.port());
+                socket.getOutputStream().write(("POST /kg/sparql HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nquery=")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                assertTrue(eventCount() > 0, "a normal client is answered");
+            }
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5,
+                    "and promptly, while the slow clients hold their connections");
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aQueryBodyOverTheCapIsRefusedWith413() throws Exception {
+        String huge = "query=" + "%20".repeat(400_000) + URLEncoder.encode(COUNT_EVENTS, StandardCharsets.UTF_8);
+        HttpResponse<String> r = send(server.url(), "POST", "/kg/sparql", "application/x-www-form-urlencoded", huge);
+        assertEquals(413, r.statusCode());
+        assertTrue(eventCount() > 0, "and the server goes on answering");
+    }
 }
