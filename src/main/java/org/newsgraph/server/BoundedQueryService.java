@@ -8,6 +8,8 @@ import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.http.Service;
 
 /**
@@ -63,6 +65,17 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
             }
         }
         return exec;
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
+        QueryExecResult result = super.executeQuery(action, exec, query, queryStringLog);
+        if (result.isRowSet() && maxRows > 0) {
+            // The whole (capped) answer is read before its first byte goes out: a query the time limit stops then
+            // fails with 503, never a 200 whose body ends where the timeout struck.
+            return new QueryExecResult(RowSetMem.create(result.rowSet()));
+        }
+        return result;
     }
 
     /**

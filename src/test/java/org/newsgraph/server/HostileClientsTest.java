@@ -260,4 +260,14 @@ class HostileClientsTest {
         assertEquals(413, r.statusCode());
         assertTrue(eventCount() > 0, "and the server goes on answering");
     }
+
+    @Test
+    void aQueryStoppedByTheTimeLimitNeverAnswers200() throws Exception {
+        // Three rows come at once, then a cross product runs into the one-second limit.
+        String sparql = "SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 3 } UNION "
+                + "{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l FILTER(STRLEN(STR(?l)) < 0) BIND(?a AS ?s) } }";
+        HttpResponse<String> r = send(server.url(), "POST", "/kg/sparql", "application/x-www-form-urlencoded",
+                "query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
+        assertEquals(503, r.statusCode(), "a cut-off answer would read as a complete one: " + r.body());
+    }
 }
