@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -33,6 +34,26 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
         this.limits = limits;
         this.maxRows = maxRows;
         this.allowService = allowService;
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        String refused = QueryGuard.checkText(queryString);
+        if (refused != null) {
+            action.log.info("[{}] query refused: {}", action.id, refused);
+            ServletOps.errorBadRequest("Query refused: " + refused);
+        }
+        super.execute(queryString, action);
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        super.validateQuery(action, query);
+        String refused = QueryGuard.checkQuery(query);
+        if (refused != null) {
+            action.log.info("[{}] query refused: {}", action.id, refused);
+            ServletOps.errorBadRequest("Query refused: " + refused);
+        }
     }
 
     @Override

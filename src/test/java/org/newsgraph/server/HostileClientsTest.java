@@ -270,4 +270,21 @@ class HostileClientsTest {
                 "query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
         assertEquals(503, r.statusCode(), "a cut-off answer would read as a complete one: " + r.body());
     }
+
+    @Test
+    void expensiveExpressionsAreRefusedWith400BeforeTheyRun() throws Exception {
+        String bomb = "SELECT * WHERE { BIND(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\" AS ?x) FILTER(REGEX(?x, \"^(.*a){12}$\")) }";
+        String ors = "SELECT * WHERE { ?s ?p ?o FILTER(" + "?o = 1 || ".repeat(70_000) + "?o = 2) }";
+        String deep = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(".repeat(5_000) + "?o" + ")".repeat(5_000) + " = 1) }";
+        for (String sparql : List.of(bomb, ors, deep)) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = send(server.url(), "POST", "/kg/sparql", "application/sparql-query", sparql);
+            assertEquals(400, r.statusCode(), sparql.substring(0, 60) + ": " + r.body());
+            assertTrue(r.body().contains("refused") && r.body().lines().count() < 5, "one clear line, no stack trace: " + r.body());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5, "refused at once");
+        }
+        assertEquals("x", query(server.url(), "SELECT ?x WHERE { BIND(\"kursk\" AS ?x) FILTER(REGEX(?x, \"^k.*k$\")) }")
+                .lines().findFirst().orElseThrow().strip(), "an ordinary REGEX still runs");
+        assertTrue(eventCount() > 0);
+    }
 }
