@@ -56,6 +56,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + "any URL a client names, including addresses only the server can reach.")
     boolean allowService;
 
+    @Option(names = "--admin",
+            description = "Let the admin routes (/$/..., from this machine only) change state: delete or add datasets, "
+                    + "back up, compact. Off by default: they are read-only.")
+    boolean admin;
+
+    @Option(names = "--behind-proxy",
+            description = "A reverse proxy on this machine forwards the requests: a request with X-Forwarded-For or "
+                    + "Forwarded is then remote, and the admin routes are closed to it.")
+    boolean behindProxy;
+
     /** "30s", "15m", "2h", "1d", or an ISO 8601 duration ("PT15M"). */
     static java.time.Duration duration(String text, String option) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
@@ -103,7 +113,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserException("--answer-cache-mb must be 0 (none) or more, not " + answerCacheMb);
         }
         NewsgraphServer.Builder b = NewsgraphServer.create().port(port).host(host)
-                .queryTimeout(duration(queryTimeout, "--query-timeout")).maxRows(maxRows).allowService(allowService)
+                .queryTimeout(duration(queryTimeout, "--query-timeout")).maxRows(maxRows)
+                .allowService(allowService).admin(admin).behindProxy(behindProxy)
                 .answerCache(answerCacheMb << 20).warm(org.newsgraph.store.CannedQueries.bundled().unparameterised());
         KnowledgeStore store = null;
         if (config != null) {

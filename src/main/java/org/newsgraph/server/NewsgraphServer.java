@@ -60,6 +60,8 @@ public final class NewsgraphServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private boolean console = true;
         private boolean allowService;
+        private boolean admin;
+        private boolean behindProxy;
         private java.time.Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private long maxRows = DEFAULT_MAX_ROWS;
         private long answerCacheBytes = DEFAULT_ANSWER_CACHE_BYTES;
@@ -95,6 +97,21 @@ public final class NewsgraphServer implements AutoCloseable {
          */
         public Builder allowService(boolean allow) {
             this.allowService = allow;
+            return this;
+        }
+
+        /** Whether the admin routes (from this machine only) may change state: delete datasets, back up, compact. */
+        public Builder admin(boolean allow) {
+            this.admin = allow;
+            return this;
+        }
+
+        /**
+         * Whether a reverse proxy on this machine forwards the requests: then a request carrying X-Forwarded-For or
+         * Forwarded is treated as remote, so the admin routes stay closed to the proxy's clients.
+         */
+        public Builder behindProxy(boolean proxied) {
+            this.behindProxy = proxied;
             return this;
         }
 
@@ -153,7 +170,7 @@ public final class NewsgraphServer implements AutoCloseable {
             }
             if (console) {
                 b.fusekiModules(FusekiModules.create(FMod_Admin.create(), FMod_UI.create()));
-                b.addFilter("/$/*", new LoopbackOnlyFilter());
+                b.addFilter("/$/*", new LoopbackOnlyFilter(admin, behindProxy));
                 b.addServlet("/queries/*", new CannedQueriesServlet(org.newsgraph.store.CannedQueries.bundled(), DATASET));
             } else {
                 b.fusekiModules(FusekiModules.empty());

@@ -287,4 +287,22 @@ class HostileClientsTest {
                 .lines().findFirst().orElseThrow().strip(), "an ordinary REGEX still runs");
         assertTrue(eventCount() > 0);
     }
+
+    @Test
+    void adminRoutesAreReadOnlyWithoutAdminAndClosedToAProxysClients() throws Exception {
+        String local = "http://127.0.0.1:" + server.port();
+        assertEquals(200, send(local, "GET", "/$/ping", null, null).statusCode(), "reads from this machine");
+        assertEquals(403, send(local, "DELETE", "/$/datasets/kg", null, null).statusCode(), "no change without --admin");
+        assertEquals(403, send(local, "POST", "/$/backup/kg", null, null).statusCode(), "no backup without --admin");
+        assertTrue(eventCount() > 0, "/kg is still served");
+        try (NewsgraphServer proxied = NewsgraphServer.create().dataset(store.dataset().asDatasetGraph()).port(0)
+                .behindProxy(true).build().start()) {
+            HttpRequest viaProxy = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxied.port() + "/$/datasets"))
+                    .header("X-Forwarded-For", "203.0.113.9").timeout(Duration.ofSeconds(30)).build();
+            assertEquals(403, HTTP.send(viaProxy, HttpResponse.BodyHandlers.ofString()).statusCode(),
+                    "a request the proxy forwards is remote");
+            assertEquals(200, send("http://127.0.0.1:" + proxied.port(), "GET", "/$/datasets", null, null).statusCode(),
+                    "one made on this machine is not");
+        }
+    }
 }
