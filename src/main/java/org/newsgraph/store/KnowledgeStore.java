@@ -82,7 +82,10 @@ public final class KnowledgeStore implements AutoCloseable {
             throw new java.io.UncheckedIOException("Cannot create the database folder " + dir, e);
         }
         try {
-            return new KnowledgeStore(TDB2Factory.connectDataset(dir.toString()), dir.toString());
+            KnowledgeStore store = new KnowledgeStore(TDB2Factory.connectDataset(dir.toString()), dir.toString());
+            // Only now, holding the database's lock: what an interrupted compaction left behind.
+            Tdb2Generations.removeStale(dir);
+            return store;
         } catch (org.apache.jena.dboe.DBOpEnvException e) {
             if (String.valueOf(e.getMessage()).contains("lock")) {
                 throw new DatabaseInUseException(dir, e);
@@ -544,8 +547,9 @@ public final class KnowledgeStore implements AutoCloseable {
     }
 
     /**
-     * Compacts the database when the quads rewritten since the last compaction exceed the live quads: TDB2
-     * keeps every old version of its indexes until compacted, so repeated rebuilds would grow it without bound.
+     * Compacts the database when the quads rewritten since the last compaction exceed the live quads, or its data
+     * files have doubled since the last compaction: TDB2 keeps every old version of its indexes until compacted, so
+     * repeated rebuilds would grow it without bound.
      * Readers go on meanwhile; the old generation is deleted. Returns the quads rewritten since the last compaction
      * and the quads live, or null when nothing was done. (Bytes are not reported: TDB2's files are sparse, so their
      * lengths do not tell the space they take.)
@@ -560,14 +564,23 @@ public final class KnowledgeStore implements AutoCloseable {
             return null;
         }
         Path marker = Path.of(location, COMPACTION_MARKER);
+        Path bytesMarker = Path.of(location, COMPACTED_BYTES_MARKER);
         long rewritten = readCounter(marker) + rewrittenSinceOpen;
         rewrittenSinceOpen = 0;
-        if (rewritten <= Math.max(live, 1)) {
+        long bytes = Tdb2Generations.currentBytes(Path.of(location));
+        long baseline = readCounter(bytesMarker);
+        if (baseline == 0) {
+            writeCounter(bytesMarker, bytes);
+        }
+        // Small rebuilds rewrite few quads but copy whole index pages: the files' growth says what quads do not.
+        boolean grown = baseline > 0 && bytes > 2 * baseline;
+        if (rewritten <= Math.max(live, 1) && !grown) {
             writeCounter(marker, rewritten);
             return null;
         }
         org.apache.jena.tdb2.DatabaseMgr.compact(dataset.asDatasetGraph(), true);
         writeCounter(marker, 0);
+        writeCounter(bytesMarker, Tdb2Generations.currentBytes(Path.of(location)));
         return new long[] {rewritten, live};
     }
 
@@ -591,6 +604,8 @@ public final class KnowledgeStore implements AutoCloseable {
 
     /** File in the database folder that counts the quads rewritten since the last compaction. */
     static final String COMPACTION_MARKER = "newsgraph-compacted-size";
+    /** File in the database folder that holds the data files' bytes right after the last compaction. */
+    static final String COMPACTED_BYTES_MARKER = "newsgraph-compacted-bytes";
 
     /** Names of the article graphs in the database. */
     public List<String> articleGraphs() {

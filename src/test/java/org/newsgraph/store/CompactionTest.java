@@ -62,4 +62,51 @@ class CompactionTest {
             assertNull(store.compactIfWorthwhile(next.triples()), "compacted after a rebuild that changed nothing");
         }
     }
+
+    @Test
+    void manySmallRebuildsStayWithinThreeTimesTheCompactedSize() throws Exception {
+        // One article changed per rebuild rewrites few quads but copies whole index pages each time.
+        Path articles = java.nio.file.Files.createDirectories(tmp.resolve("articles"));
+        try (var files = java.nio.file.Files.list(Fixtures.ARTICLES)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, articles.resolve(f.getFileName()));
+            }
+        }
+        Path db = tmp.resolve("small-db");
+        long compactedSize;
+        long largest = 0;
+        try (KnowledgeStore store = KnowledgeStore.open(db)) {
+            // A database written in one transaction is as compact as it gets.
+            BuildSummary first = Fixtures.newsgraph().build(articles, store, BuildListener.NONE, Newsgraph.Mode.FULL);
+            store.compactIfWorthwhile(first.triples());
+            compactedSize = usedKilobytes(db);
+            for (int i = 0; i < 30; i++) {
+                java.nio.file.Files.writeString(articles.resolve("changing.txt"), "Border talks\n\nGhana and Togo held talks in "
+                        + "Lome on Monday, round " + i + ".\n");
+                BuildSummary s = Fixtures.newsgraph().build(articles, store, BuildListener.NONE, Newsgraph.Mode.INCREMENTAL);
+                store.compactIfWorthwhile(s.triples());
+                largest = Math.max(largest, usedKilobytes(db));
+            }
+        }
+        assertTrue(largest <= 3 * compactedSize, "largest " + largest + " KB against " + compactedSize + " KB compacted");
+    }
+
+    @Test
+    void whatAnInterruptedCompactionLeftIsRemovedOnOpen() throws Exception {
+        Path db = tmp.resolve("left-db");
+        long events;
+        try (KnowledgeStore store = KnowledgeStore.open(db)) {
+            Fixtures.newsgraph().build(Fixtures.ARTICLES, store, BuildListener.NONE, Newsgraph.Mode.FULL);
+            org.apache.jena.tdb2.DatabaseMgr.compact(store.dataset().asDatasetGraph(), true);
+            events = store.size();
+        }
+        // A kill during compaction's delete leaves the old generation half deleted beside the new one.
+        Path stale = java.nio.file.Files.createDirectories(db.resolve("Data-0001"));
+        java.nio.file.Files.write(stale.resolve("nodes.dat"), new byte[1 << 20]);
+        try (KnowledgeStore store = KnowledgeStore.open(db)) {
+            assertTrue(java.nio.file.Files.notExists(stale), "the stale generation is gone");
+            assertTrue(java.nio.file.Files.isDirectory(db.resolve("Data-0002")), "the current one stays");
+            org.junit.jupiter.api.Assertions.assertEquals(events, store.size(), "and holds every quad");
+        }
+    }
 }
