@@ -84,8 +84,10 @@ final class DependencyPlaces {
             }
         }
         for (SemanticGraphEdge e : g.incomingEdgeList(w)) {
-            if (e.getRelation().toString().equals("obj")) {
-                // "launched missile attacks on Israel": the phrase can hang on the light verb.
+            String rel = e.getRelation().toString();
+            if (rel.equals("obj") || rel.startsWith("conj")) {
+                // "launched missile attacks on Israel": the phrase can hang on the light verb, or on a conjunct
+                // ("drones and missile attacks on Israel").
                 edges.addAll(g.outgoingEdgeList(e.getGovernor()));
             }
         }
@@ -98,12 +100,78 @@ final class DependencyPlaces {
             if (direct != null) {
                 return direct;
             }
-            for (SemanticGraphEdge owner : g.outgoingEdgeList(e.getDependent())) {
-                if (Set.of("nmod:poss", "nmod:of", "amod").contains(owner.getRelation().toString())) {
+            List<SemanticGraphEdge> owners = new ArrayList<>(g.outgoingEdgeList(e.getDependent()));
+            // Where the struck thing stands before whose it is: "strikes on its consulate in Syria" -> Syria.
+            owners.sort(java.util.Comparator.comparingInt(o -> o.getRelation().toString().equals("nmod:in") ? 0 : 1));
+            for (SemanticGraphEdge owner : owners) {
+                if (Set.of("nmod:in", "nmod:poss", "nmod:of", "amod").contains(owner.getRelation().toString())) {
                     Entity owned = territory(mentions, owner.getDependent().index() - 1);
                     if (owned != null) {
                         return owned;
                     }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Verbs that say a launched missile struck: "launched missiles, hitting a field in Zaporizhzhia". */
+    private static final Set<String> HIT = Set.of("hit", "strike", "target", "destroy", "damage", "kill", "slam");
+
+    /**
+     * The state or place a launch was aimed at or struck ("fired missiles at Kharkiv", "launched missiles on Dec. 30,
+     * hitting a field in Zaporizhzhia Oblast"): a launch at a territory is an attack, not a test. Null when none.
+     */
+    static Entity launchedAt(Sentence s, List<Mention> mentions, int trigger) {
+        IndexedWord w = s.dependencies().node(trigger);
+        if (w == null) {
+            return null;
+        }
+        SemanticGraph g = s.dependencies().graph();
+        List<SemanticGraphEdge> edges = new ArrayList<>(g.outgoingEdgeList(w));
+        for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
+            if (e.getRelation().toString().equals("obj")) {
+                // "launched drones on Israel": the phrase can hang on what was launched.
+                g.outgoingEdgeList(e.getDependent()).stream()
+                        .filter(o -> Set.of("nmod:on", "nmod:at", "nmod:against").contains(o.getRelation().toString()))
+                        .forEach(edges::add);
+            }
+        }
+        for (SemanticGraphEdge e : edges) {
+            String rel = e.getRelation().toString();
+            if (Set.of("obl:at", "obl:on", "obl:against", "nmod:on", "nmod:at", "nmod:against").contains(rel)) {
+                Entity t = territoryWithin(g, mentions, e.getDependent());
+                if (t != null) {
+                    return t;
+                }
+            }
+            if ((rel.startsWith("advcl") || rel.equals("xcomp") || rel.startsWith("conj") || rel.equals("dep"))
+                    && HIT.contains(String.valueOf(e.getDependent().lemma()).toLowerCase(java.util.Locale.ROOT))) {
+                for (SemanticGraphEdge hit : g.outgoingEdgeList(e.getDependent())) {
+                    String r = hit.getRelation().toString();
+                    if (r.equals("obj") || r.startsWith("obl:")) {
+                        Entity t = territoryWithin(g, mentions, hit.getDependent());
+                        if (t != null) {
+                            return t;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The territory a node names, or that its "in" or "of" phrase names ("an open field in Zaporizhzhia Oblast"). */
+    private static Entity territoryWithin(SemanticGraph g, List<Mention> mentions, IndexedWord node) {
+        Entity direct = territory(mentions, node.index() - 1);
+        if (direct != null) {
+            return direct;
+        }
+        for (SemanticGraphEdge e : g.outgoingEdgeList(node)) {
+            if (Set.of("nmod:in", "nmod:of", "nmod:poss", "amod").contains(e.getRelation().toString())) {
+                Entity t = territory(mentions, e.getDependent().index() - 1);
+                if (t != null) {
+                    return t;
                 }
             }
         }

@@ -314,9 +314,19 @@ public final class PatternEventExtractor implements EventExtractor {
                     List<Quantity> qs = groups.get(g);
                     double confidence = a.confidence() * (t.objectClass() == null ? 0.9 : 1.0);
                     int anchor = g == 0 ? s.token(m.start()).start() : groupStarts.get(g);
-                    Event e = new Event(t.action(), a.actor(), a.agent(), ts, qs, place, a.sharesDate() ? date : null,
+                    String action = t.action();
+                    Entity eventPlace = place;
+                    String eventRule = ruleName;
+                    Entity struck = action.equals("MILITARY_EXERCISE") ? DependencyPlaces.launchedAt(s, rd.mentions(), m.start()) : null;
+                    if (struck != null && !struck.equals(a.actor())) {
+                        // "launched missiles at Kharkiv", "..., hitting a field in Zaporizhzhia": an attack, not a test.
+                        action = "FIGHT";
+                        eventPlace = struck;
+                        eventRule = ruleName + "+launched-at";
+                    }
+                    Event e = new Event(action, a.actor(), a.agent(), ts, qs, eventPlace, a.sharesDate() ? date : null,
                             evSource, modality, new Event.Evidence(s.index(), s.start(), s.end(), s.text(), anchor),
-                            Math.round(confidence * 100) / 100.0, ruleName);
+                            Math.round(confidence * 100) / 100.0, eventRule);
                     out.add(e);
                     if (t.action().equals("DENY") && denial == null) {
                         denial = e;

@@ -133,4 +133,13 @@ class ParseRulesTest {
                 .filter(e -> e.action().equals("CRITICIZE")).map(e -> e.actor().label()).collect(Collectors.toSet());
         assertEquals(Set.of("Ghana", "Kenya", "Senegal", "United States"), critics);
     }
+
+    @Test
+    void aLaunchThatStrikesATerritoryIsAnAttackNotATest() {
+        List<Event> strike = read("Ethiopia launched two missiles on Monday, hitting a field in Eritrea.");
+        assertTrue(strike.stream().noneMatch(e -> e.action().equals("MILITARY_EXERCISE")), strike.toString());
+        assertEquals("Eritrea", only(strike, "FIGHT").place().label());
+        assertEquals(List.of(), read("Ethiopia fired two missiles into the sea on Monday.").stream()
+                .filter(e -> e.action().equals("FIGHT")).toList(), "a launch into the sea stays a test");
+    }
 }
