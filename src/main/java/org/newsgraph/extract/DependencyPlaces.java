@@ -96,20 +96,9 @@ final class DependencyPlaces {
             if (!STRUCK.contains(rel) || rel.equals("nmod:of") && !e.getGovernor().tag().startsWith("NN")) {
                 continue;
             }
-            Entity direct = territory(mentions, e.getDependent().index() - 1);
-            if (direct != null) {
-                return direct;
-            }
-            List<SemanticGraphEdge> owners = new ArrayList<>(g.outgoingEdgeList(e.getDependent()));
-            // Where the struck thing stands before whose it is: "strikes on its consulate in Syria" -> Syria.
-            owners.sort(java.util.Comparator.comparingInt(o -> o.getRelation().toString().equals("nmod:in") ? 0 : 1));
-            for (SemanticGraphEdge owner : owners) {
-                if (Set.of("nmod:in", "nmod:poss", "nmod:of", "amod").contains(owner.getRelation().toString())) {
-                    Entity owned = territory(mentions, owner.getDependent().index() - 1);
-                    if (owned != null) {
-                        return owned;
-                    }
-                }
+            Entity t = territoryWithin(g, mentions, e.getDependent());
+            if (t != null) {
+                return t;
             }
         }
         return null;
@@ -161,13 +150,18 @@ final class DependencyPlaces {
         return null;
     }
 
-    /** The territory a node names, or that its "in" or "of" phrase names ("an open field in Zaporizhzhia Oblast"). */
+    /**
+     * The territory a node names, or else where it stands, or else whose it is: "an open field in Zaporizhzhia
+     * Oblast", "strikes on its consulate in Syria" (Syria), "onto Ukraine's infrastructure".
+     */
     private static Entity territoryWithin(SemanticGraph g, List<Mention> mentions, IndexedWord node) {
         Entity direct = territory(mentions, node.index() - 1);
         if (direct != null) {
             return direct;
         }
-        for (SemanticGraphEdge e : g.outgoingEdgeList(node)) {
+        List<SemanticGraphEdge> edges = new ArrayList<>(g.outgoingEdgeList(node));
+        edges.sort(java.util.Comparator.comparingInt(o -> o.getRelation().toString().equals("nmod:in") ? 0 : 1));
+        for (SemanticGraphEdge e : edges) {
             if (Set.of("nmod:in", "nmod:of", "nmod:poss", "amod").contains(e.getRelation().toString())) {
                 Entity t = territory(mentions, e.getDependent().index() - 1);
                 if (t != null) {
