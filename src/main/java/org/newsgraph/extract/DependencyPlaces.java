@@ -37,11 +37,7 @@ final class DependencyPlaces {
         SemanticGraph g = s.dependencies().graph();
         List<IndexedWord> heads = new ArrayList<>(List.of(w));
         // "held talks in Jeddah": the place hangs on the light verb whose object the event noun is.
-        for (SemanticGraphEdge e : g.incomingEdgeList(w)) {
-            if (e.getRelation().toString().equals("obj")) {
-                heads.add(e.getGovernor());
-            }
-        }
+        heads.addAll(governors(g, w, "obj"));
         for (int depth = 0; depth < 3 && !heads.isEmpty(); depth++) {
             List<IndexedWord> next = new ArrayList<>();
             for (IndexedWord head : heads) {
@@ -76,20 +72,11 @@ final class DependencyPlaces {
             return null;
         }
         SemanticGraph g = s.dependencies().graph();
-        List<SemanticGraphEdge> edges = new ArrayList<>(g.outgoingEdgeList(w));
-        for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
-            if (e.getRelation().toString().equals("obj")) {
-                // "launched attacks, striking Israel": what the launched attacks strike.
-                edges.addAll(g.outgoingEdgeList(e.getDependent()));
-            }
-        }
-        for (SemanticGraphEdge e : g.incomingEdgeList(w)) {
-            String rel = e.getRelation().toString();
-            if (rel.equals("obj") || rel.startsWith("conj")) {
-                // "launched missile attacks on Israel": the phrase can hang on the light verb, or on a conjunct
-                // ("drones and missile attacks on Israel").
-                edges.addAll(g.outgoingEdgeList(e.getGovernor()));
-            }
+        List<SemanticGraphEdge> edges = withObjects(g, w);
+        // "launched missile attacks on Israel": the phrase can hang on the light verb, or on a conjunct ("drones and
+        // missile attacks on Israel").
+        for (IndexedWord v : governors(g, w, "obj", "conj")) {
+            edges.addAll(g.outgoingEdgeList(v));
         }
         for (SemanticGraphEdge e : edges) {
             String rel = e.getRelation().toString();
@@ -102,6 +89,31 @@ final class DependencyPlaces {
             }
         }
         return null;
+    }
+
+    /** The node's edges and its objects' edges: "launched drones on Israel" (the phrase hangs on what was launched). */
+    private static List<SemanticGraphEdge> withObjects(SemanticGraph g, IndexedWord w) {
+        List<SemanticGraphEdge> edges = new ArrayList<>(g.outgoingEdgeList(w));
+        for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
+            if (e.getRelation().toString().equals("obj")) {
+                edges.addAll(g.outgoingEdgeList(e.getDependent()));
+            }
+        }
+        return edges;
+    }
+
+    /** The words the node depends on through a relation starting with one of these names. */
+    private static List<IndexedWord> governors(SemanticGraph g, IndexedWord w, String... relations) {
+        List<IndexedWord> out = new ArrayList<>();
+        for (SemanticGraphEdge e : g.incomingEdgeList(w)) {
+            String rel = e.getRelation().toString();
+            for (String r : relations) {
+                if (rel.equals(r) || rel.startsWith(r + ":")) {
+                    out.add(e.getGovernor());
+                }
+            }
+        }
+        return out;
     }
 
     /** Verbs that say a launched missile struck: "launched missiles, hitting a field in Zaporizhzhia". */
@@ -117,16 +129,7 @@ final class DependencyPlaces {
             return null;
         }
         SemanticGraph g = s.dependencies().graph();
-        List<SemanticGraphEdge> edges = new ArrayList<>(g.outgoingEdgeList(w));
-        for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
-            if (e.getRelation().toString().equals("obj")) {
-                // "launched drones on Israel": the phrase can hang on what was launched.
-                g.outgoingEdgeList(e.getDependent()).stream()
-                        .filter(o -> Set.of("nmod:on", "nmod:at", "nmod:against").contains(o.getRelation().toString()))
-                        .forEach(edges::add);
-            }
-        }
-        for (SemanticGraphEdge e : edges) {
+        for (SemanticGraphEdge e : withObjects(g, w)) {
             String rel = e.getRelation().toString();
             if (Set.of("obl:at", "obl:on", "obl:against", "nmod:on", "nmod:at", "nmod:against").contains(rel)) {
                 Entity t = territoryWithin(g, mentions, e.getDependent());
