@@ -26,6 +26,7 @@ final class DependencyArguments {
     /** Nouns that, with "both" or "two", stand for the two parties just named. */
     private static final Set<String> PARTY_NOUNS = Set.of("side", "country", "leader", "nation", "government", "state",
             "party", "president", "minister", "delegation");
+    private static final Set<String> TWO = Set.of("both", "two");
 
     /** Relations whose dependent names whom a common noun belongs to. */
     private static final List<String> OWNER_RELATIONS = List.of("appos", "nmod:poss", "amod", "compound", "nmod:of",
@@ -68,7 +69,7 @@ final class DependencyArguments {
             return null;
         }
         if (pos.equals("NNS") && PARTY_NOUNS.contains(s.token(node).lemma().toLowerCase(java.util.Locale.ROOT))
-                && g.outgoingEdgeList(w).stream().anyMatch(e -> Set.of("both", "two").contains(e.getDependent().word().toLowerCase(java.util.Locale.ROOT)))) {
+                && g.outgoingEdgeList(w).stream().anyMatch(e -> TWO.contains(e.getDependent().word().toLowerCase(java.util.Locale.ROOT)))) {
             // "both sides accepted", "the two leaders signed": the two parties the text last named.
             return new Argument(null, "both", node, rule);
         }

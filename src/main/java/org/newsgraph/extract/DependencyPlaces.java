@@ -118,6 +118,10 @@ final class DependencyPlaces {
 
     /** Verbs that say a launched missile struck: "launched missiles, hitting a field in Zaporizhzhia". */
     private static final Set<String> HIT = Set.of("hit", "strike", "target", "destroy", "damage", "kill", "slam");
+    /** Relations from a launch, or from what was launched, to what it was aimed at: "fired missiles at Kharkiv". */
+    private static final Set<String> AIMED_AT = Set.of("obl:at", "obl:on", "obl:against", "nmod:on", "nmod:at", "nmod:against");
+    /** Relations from a struck thing to where it stands (first) or whose it is. */
+    private static final Set<String> STANDS_IN = Set.of("nmod:in", "nmod:of", "nmod:poss", "amod");
 
     /**
      * The state or place a launch was aimed at or struck ("fired missiles at Kharkiv", "launched missiles on Dec. 30,
@@ -131,7 +135,7 @@ final class DependencyPlaces {
         SemanticGraph g = s.dependencies().graph();
         for (SemanticGraphEdge e : withObjects(g, w)) {
             String rel = e.getRelation().toString();
-            if (Set.of("obl:at", "obl:on", "obl:against", "nmod:on", "nmod:at", "nmod:against").contains(rel)) {
+            if (AIMED_AT.contains(rel)) {
                 Entity t = territoryWithin(g, mentions, e.getDependent());
                 if (t != null) {
                     return t;
@@ -165,7 +169,7 @@ final class DependencyPlaces {
         List<SemanticGraphEdge> edges = new ArrayList<>(g.outgoingEdgeList(node));
         edges.sort(java.util.Comparator.comparingInt(o -> o.getRelation().toString().equals("nmod:in") ? 0 : 1));
         for (SemanticGraphEdge e : edges) {
-            if (Set.of("nmod:in", "nmod:of", "nmod:poss", "amod").contains(e.getRelation().toString())) {
+            if (STANDS_IN.contains(e.getRelation().toString())) {
                 Entity t = territory(mentions, e.getDependent().index() - 1);
                 if (t != null) {
                     return t;

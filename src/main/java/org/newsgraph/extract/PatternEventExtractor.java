@@ -2,8 +2,8 @@ package org.newsgraph.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -264,6 +264,14 @@ public final class PatternEventExtractor implements EventExtractor {
             boolean denied = denial != null && m.start() > denialAt;
             Modality modality = denied ? Modality.DENIED : modality(s, m);
             Entity place = place(rd, m);
+            String action = t.action();
+            Entity launchedAt = action.equals("MILITARY_EXERCISE") ? DependencyPlaces.launchedAt(s, rd.mentions(), m.start()) : null;
+            if (launchedAt != null && actors.stream().noneMatch(a -> a.actor().equals(launchedAt))) {
+                // "launched missiles at Kharkiv", "..., hitting a field in Zaporizhzhia": an attack, not a test.
+                action = "FIGHT";
+                place = launchedAt;
+                ruleName = ruleName + "+launched-at";
+            }
             List<Entity> targets = targets(rd, m, actors, place);
             String date = date(rd, m, modality == Modality.PLANNED, dateContext);
             if (date == null && respondsToPrevious(s)) {
@@ -289,7 +297,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 a = ofItsTime(a, a.sharesDate() ? date : null, s);
                 Entity evSource = eventSource == null && a.agent() != null && a.agent().equals(spokesperson) ? spokesperson : eventSource;
                 List<Entity> ts = new ArrayList<>(targets);
-                if (SYMMETRIC.contains(t.action())) {
+                if (SYMMETRIC.contains(action)) {
                     for (Acting other : actors) {
                         if (!other.actor().equals(a.actor()) && !ts.contains(other.actor()) && other.sharesDate()) {
                             ts.add(other.actor());
@@ -297,16 +305,16 @@ public final class PatternEventExtractor implements EventExtractor {
                     }
                 }
                 ts.remove(a.actor());
-                if (!SYMMETRIC.contains(t.action())) {
+                if (!SYMMETRIC.contains(action)) {
                     for (Acting other : actors) {
                         ts.remove(other.actor());
                     }
                 }
-                if (Set.of("DEPLOY", "MEET", "FIGHT").contains(t.action()) && ts.isEmpty() && place != null) {
+                if (Set.of("DEPLOY", "MEET", "FIGHT").contains(action) && ts.isEmpty() && place != null) {
                     // The state that holds the place receives those sent there: the occupier of an occupied region.
-                    String holder = t.action().equals("DEPLOY") && place.controlledBy() != null ? place.controlledBy() : place.country();
+                    String holder = action.equals("DEPLOY") && place.controlledBy() != null ? place.controlledBy() : place.country();
                     Entity c = holder == null ? null : gazetteer.get(holder);
-                    if (c != null && !c.equals(a.actor()) && !(t.action().equals("FIGHT") && fightsAlongside(rd, c))) {
+                    if (c != null && !c.equals(a.actor()) && !(action.equals("FIGHT") && fightsAlongside(rd, c))) {
                         ts.add(c);
                     }
                 }
@@ -314,21 +322,11 @@ public final class PatternEventExtractor implements EventExtractor {
                     List<Quantity> qs = groups.get(g);
                     double confidence = a.confidence() * (t.objectClass() == null ? 0.9 : 1.0);
                     int anchor = g == 0 ? s.token(m.start()).start() : groupStarts.get(g);
-                    String action = t.action();
-                    Entity eventPlace = place;
-                    String eventRule = ruleName;
-                    Entity struck = action.equals("MILITARY_EXERCISE") ? DependencyPlaces.launchedAt(s, rd.mentions(), m.start()) : null;
-                    if (struck != null && !struck.equals(a.actor())) {
-                        // "launched missiles at Kharkiv", "..., hitting a field in Zaporizhzhia": an attack, not a test.
-                        action = "FIGHT";
-                        eventPlace = struck;
-                        eventRule = ruleName + "+launched-at";
-                    }
-                    Event e = new Event(action, a.actor(), a.agent(), ts, qs, eventPlace, a.sharesDate() ? date : null,
+                    Event e = new Event(action, a.actor(), a.agent(), ts, qs, place, a.sharesDate() ? date : null,
                             evSource, modality, new Event.Evidence(s.index(), s.start(), s.end(), s.text(), anchor),
-                            Math.round(confidence * 100) / 100.0, eventRule);
+                            Math.round(confidence * 100) / 100.0, ruleName);
                     out.add(e);
-                    if (t.action().equals("DENY") && denial == null) {
+                    if (action.equals("DENY") && denial == null) {
                         denial = e;
                         denialAt = m.end() - 1;
                     }
@@ -601,6 +599,11 @@ public final class PatternEventExtractor implements EventExtractor {
         return kept;
     }
 
+    /** Pronouns that stand for the speaker or the states a joint text names: "we", "our". */
+    private static final Set<String> SPEAKER_PRONOUNS = Set.of("we", "our", "us");
+    /** Words a rule's actor may be that stand for a group the discourse knows better than the windows do. */
+    private static final Set<String> GROUP_PRONOUNS = Set.of("we", "our", "us", "both");
+
     /** The actors the first dependency rule that names one at the trigger gives, with the rule's name. */
     private record RuleActing(List<Acting> actors, String rule, boolean fromPronoun) {
     }
@@ -626,7 +629,7 @@ public final class PatternEventExtractor implements EventExtractor {
             if (!found.isEmpty()) {
                 rule = arg.rule().name();
                 actors.addAll(found);
-                fromPronoun |= arg.mention() == null && !Set.of("we", "our", "us", "both").contains(arg.pronoun());
+                fromPronoun |= arg.mention() == null && !GROUP_PRONOUNS.contains(arg.pronoun());
             }
         }
         return new RuleActing(dedupe(actors), rule, fromPronoun);
@@ -954,7 +957,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 }
             }
         }
-        if (Set.of("we", "our", "us").contains(anaphor)) {
+        if (SPEAKER_PRONOUNS.contains(anaphor)) {
             // "we" is the sentence's speaker, or else the states that last acted together (a joint statement's authors).
             Attribution a = rd.attribution();
             if (a != null && a.source() != null && !a.covers(at)) {
@@ -2298,7 +2301,7 @@ public final class PatternEventExtractor implements EventExtractor {
                 // officials coordinated with the listed names speak for their own states too.
                 List<Entity> more = new ArrayList<>(best);
                 for (Mention m : inOrder) {
-                    if (!x.acting(m.entity(), 1, ANY, true).stream().map(Acting::actor).filter(best::contains).toList().isEmpty()) {
+                    if (x.acting(m.entity(), 1, ANY, true).stream().map(Acting::actor).anyMatch(best::contains)) {
                         for (Mention o : DependencyArguments.coordinatedOwners(s, rd.mentions(), m)) {
                             x.acting(o.entity(), 1, ANY, true).stream().map(Acting::actor).filter(a -> !more.contains(a)).forEach(more::add);
                         }

@@ -12,6 +12,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -45,14 +46,16 @@ public final class NewsgraphServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Builder for {@link NewsgraphServer}. */
     /** The largest query sent by POST, and the largest other body (a pushed graph): larger ones get 413. */
     static final long MAX_QUERY_BYTES = 1_000_000;
     static final long MAX_DATA_BYTES = 256_000_000;
+    /** A request body sent slower than this is cut off; a connection silent this long is closed. */
     static final long MIN_REQUEST_BYTES_PER_SECOND = 1_024;
     static final long IDLE_TIMEOUT_MILLIS = 10_000;
+    /** Enough threads that slow or idle connections cannot take every one a reader needs. */
     static final int MAX_THREADS = 500;
 
+    /** Builder for {@link NewsgraphServer}. */
     public static final class Builder {
         private DatasetGraph dataset;
         private Path config;
@@ -161,7 +164,6 @@ public final class NewsgraphServer implements AutoCloseable {
             // Every query, of a --db or a --config server, sorts in memory of the cap, not of the store.
             org.newsgraph.store.KnowledgeStore.boundQueryMemory(maxRows);
             BoundedQueryService queries = new BoundedQueryService(limits, maxRows, allowService);
-            // Enough threads that slow or idle connections cannot take every one a reader needs.
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).enableStats(true)
                     .numServerThreads(8, MAX_THREADS).registerOperation(Operation.Query, queries);
             b.addFilter("/*", new RequestSizeFilter(MAX_QUERY_BYTES, MAX_DATA_BYTES));
@@ -194,7 +196,7 @@ public final class NewsgraphServer implements AutoCloseable {
                     // A connection that sends nothing for this long is closed; a body trickled in slower than the
                     // minimum rate is cut off, so a slow client holds a thread for seconds, not minutes.
                     sc.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-                    org.eclipse.jetty.server.HttpConnectionFactory http = sc.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
+                    HttpConnectionFactory http = sc.getConnectionFactory(HttpConnectionFactory.class);
                     if (http != null) {
                         http.getHttpConfiguration().setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
                         http.getHttpConfiguration().setIdleTimeout(IDLE_TIMEOUT_MILLIS);

@@ -47,6 +47,13 @@ final class QueryGuard {
                 continue;
             }
             switch (c) {
+                case '#' -> {
+                    // A comment (a '#' inside an IRI follows no space) runs to the end of its line.
+                    if (i == 0 || Character.isWhitespace(sparql.charAt(i - 1))) {
+                        int eol = sparql.indexOf('\n', i);
+                        i = eol < 0 ? sparql.length() : eol;
+                    }
+                }
                 case '"', '\'' -> {
                     inString = true;
                     quote = c;
@@ -98,6 +105,12 @@ final class QueryGuard {
         }
         if (query.getHavingExprs() != null) {
             exprs.addAll(query.getHavingExprs());
+        }
+        if (query.getOrderBy() != null) {
+            query.getOrderBy().forEach(c -> exprs.add(c.getExpression()));
+        }
+        if (query.getGroupBy() != null) {
+            exprs.addAll(query.getGroupBy().getExprs().values());
         }
         for (Expr e : exprs) {
             String why = checkExpr(e);

@@ -17,6 +17,10 @@ import org.newsgraph.rdf.EventGraphWriter;
 /** What the dependency parse and the named-entity tags add to the word windows, each on a sentence written for this test. */
 class ParseRulesTest {
 
+    private static Set<String> actorsOf(List<Event> events, String action) {
+        return events.stream().filter(e -> e.action().equals(action)).map(e -> e.actor().label()).collect(Collectors.toSet());
+    }
+
     @Test
     void aSpeakerTheGazetteerLacksIsNamedByTheParse() {
         Event e = only(read("Finnish Foreign Minister Kaisa Lindqvist said that Finland would send 200 deminers to Ukraine."),
@@ -37,9 +41,7 @@ class ParseRulesTest {
     void weIsTheStatesAJointTextListed() {
         List<Event> events = read("Ghana, Kenya, Senegal and Nigeria issued a joint statement on Friday.\n"
                 + "We are deeply concerned by the attack on the aid convoy.");
-        Set<String> critics = events.stream().filter(e -> e.action().equals("CRITICIZE")).map(e -> e.actor().label())
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("Ghana", "Kenya", "Senegal", "Nigeria"), critics);
+        assertEquals(Set.of("Ghana", "Kenya", "Senegal", "Nigeria"), actorsOf(events, "CRITICIZE"));
         assertTrue(events.stream().filter(e -> e.action().equals("CRITICIZE")).allMatch(e -> e.rule().equals("concerned-subject")));
     }
 
@@ -79,8 +81,7 @@ class ParseRulesTest {
         // The windows take the nearest name before "concerned"; the parse knows "we" is concerned, not the cooperation.
         List<Event> events = read("Ghana, Kenya and Senegal issued a joint statement on Friday.\n"
                 + "We are gravely concerned by the growing cooperation of Chad with the mercenaries.");
-        assertEquals(Set.of("Ghana", "Kenya", "Senegal"), events.stream().filter(e -> e.action().equals("CRITICIZE"))
-                .map(e -> e.actor().label()).collect(Collectors.toSet()));
+        assertEquals(Set.of("Ghana", "Kenya", "Senegal"), actorsOf(events, "CRITICIZE"));
         Event sent = only(read("ACCRA, Ghana — Nigeria has agreed to send 300 engineers to Niger."), "DEPLOY");
         assertEquals("Nigeria", sent.actor().label(), "the dateline's place is not the subject");
     }
@@ -113,9 +114,8 @@ class ParseRulesTest {
 
     @Test
     void bothSidesAreTheTwoPartiesLastNamed() {
-        Set<String> signers = read("Ghana and Togo held talks in Accra on Thursday.\nBoth sides signed a border agreement on Friday.")
-                .stream().filter(e -> e.action().equals("SIGN_AGREEMENT")).map(e -> e.actor().label()).collect(Collectors.toSet());
-        assertEquals(Set.of("Ghana", "Togo"), signers);
+        List<Event> events = read("Ghana and Togo held talks in Accra on Thursday.\nBoth sides signed a border agreement on Friday.");
+        assertEquals(Set.of("Ghana", "Togo"), actorsOf(events, "SIGN_AGREEMENT"));
     }
 
     @Test
@@ -128,10 +128,9 @@ class ParseRulesTest {
 
     @Test
     void titledOfficialsCoordinatedWithAListSpeakForTheirStates() {
-        Set<String> critics = read("The Ministers of Foreign Affairs of Ghana, Kenya and Senegal, and the Secretary of State of the "
-                + "United States signed a joint statement on Friday.\nWe are deeply concerned by the attack on the aid convoy.").stream()
-                .filter(e -> e.action().equals("CRITICIZE")).map(e -> e.actor().label()).collect(Collectors.toSet());
-        assertEquals(Set.of("Ghana", "Kenya", "Senegal", "United States"), critics);
+        List<Event> events = read("The Ministers of Foreign Affairs of Ghana, Kenya and Senegal, and the Secretary of State of the "
+                + "United States signed a joint statement on Friday.\nWe are deeply concerned by the attack on the aid convoy.");
+        assertEquals(Set.of("Ghana", "Kenya", "Senegal", "United States"), actorsOf(events, "CRITICIZE"));
     }
 
     @Test
